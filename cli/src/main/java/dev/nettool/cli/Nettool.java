@@ -1,0 +1,63 @@
+package dev.nettool.cli;
+
+import dev.nettool.cli.tcp.TcpEchoCommand;
+import dev.nettool.cli.tcp.TcpServerCommand;
+import dev.nettool.protocols.ExitCode;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one place where the {@link CommandLine} is wired: subcommands, the factory that hands each
+ * command its {@link CliContext}, exit-code mapping, error rendering. Tests use it too.
+ */
+@Command(
+    name = "nettool",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Network test servers and clients: TCP, UDP, and more, on one Netty event loop.",
+    subcommands = {TcpEchoCommand.class, TcpServerCommand.class})
+public final class Nettool implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Runs one command line and returns the process exit code. */
+  public static int run(CliContext ctx, String... args) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    CommandLine cl = commandLine(ctx, debug);
+    return cl.execute(args);
+  }
+
+  /** The fully wired command line for {@code ctx}. */
+  public static CommandLine commandLine(CliContext ctx, boolean debug) {
+    CommandLine cl = new CommandLine(new Nettool(), new ContextFactory(ctx));
+    cl.setOut(new PrintWriter(ctx.out(), true));
+    cl.setErr(new PrintWriter(ctx.err(), true));
+    cl.setExecutionExceptionHandler(new ErrorHandler(ctx, debug));
+    cl.setParameterExceptionHandler(new UsageErrorHandler(ctx));
+    cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    Map<String, String> codes = exitCodeList();
+    applyExitCodes(cl, codes);
+    return cl;
+  }
+
+  private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    cl.getSubcommands().values().forEach(sub -> applyExitCodes(sub, codes));
+  }
+
+  private static Map<String, String> exitCodeList() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode c : ExitCode.values()) {
+      codes.put(String.format("%3d", c.code()), c.meaning());
+    }
+    return codes;
+  }
+}

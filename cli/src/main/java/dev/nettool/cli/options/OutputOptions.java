@@ -1,0 +1,64 @@
+package dev.nettool.cli.options;
+
+import dev.nettool.protocols.event.EventPrinter;
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.event.Verbosity;
+import java.io.PrintStream;
+import picocli.CommandLine.Option;
+
+/** How events are shown: {@code --json}, {@code -v}, {@code --hex}, {@code -q}, {@code --debug}. */
+public final class OutputOptions {
+  @Option(names = "--json", description = "Print every event as one JSON object per line.")
+  boolean json;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show data events with byte counts (and client events on stderr).")
+  boolean verbose;
+
+  @Option(names = "--hex", description = "Add a hex dump to data events.")
+  boolean hex;
+
+  @Option(names = {"-q", "--quiet"}, description = "Show only the ready line and errors.")
+  boolean quiet;
+
+  @Option(names = "--debug", description = "Show stack traces with errors.")
+  boolean debug;
+
+  public boolean json() {
+    return json;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  public boolean hex() {
+    return hex;
+  }
+
+  public boolean quiet() {
+    return quiet;
+  }
+
+  public Verbosity verbosity() {
+    if (quiet) {
+      return Verbosity.QUIET;
+    }
+    return verbose ? Verbosity.VERBOSE : Verbosity.NORMAL;
+  }
+
+  /** A printer of server events to {@code out}. */
+  public EventSink printer(PrintStream out) {
+    return new EventPrinter(out, json, verbosity(), hex && !quiet);
+  }
+
+  /**
+   * A printer of client events to {@code err}: silent unless {@code -v} or {@code --json} was given,
+   * then at the given verbosity. Errors still show as one line through the error handler.
+   */
+  public EventSink clientPrinter(PrintStream err) {
+    if (!verbose && !json) {
+      return EventSink.discard();
+    }
+    return new EventPrinter(err, json, quiet ? Verbosity.QUIET : Verbosity.VERBOSE, hex);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.nettool.cli.tcp;
+
+import dev.nettool.cli.CliContext;
+import dev.nettool.cli.ServerLifetime;
+import dev.nettool.cli.options.Converters;
+import dev.nettool.cli.options.LifetimeOptions;
+import dev.nettool.cli.options.ListenOptions;
+import dev.nettool.cli.options.OutputOptions;
+import dev.nettool.cli.options.ReadyOptions;
+import dev.nettool.cli.options.TransportOptions;
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.ready.ReadySignal;
+import dev.nettool.servers.tcp.TcpMode;
+import dev.nettool.servers.tcp.TcpServer;
+import dev.nettool.servers.tcp.TcpServerConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options {@code tcp-echo} and {@code tcp-server} share, and the run they share: start, ready, wait, drain. */
+final class TcpServerOptions {
+  @Mixin ListenOptions listen;
+  @Mixin TransportOptions transport;
+  @Mixin OutputOptions output;
+  @Mixin LifetimeOptions lifetime;
+  @Mixin ReadyOptions ready;
+
+  @Option(names = "--no-delay", description = "Turn Nagle's algorithm off (TCP_NODELAY); it is on by default.")
+  boolean noDelay;
+
+  @Option(names = "--welcome", paramLabel = "TEXT", description = "Write TEXT to every new connection.")
+  String welcome;
+
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      description = "Close a connection with nothing read or written for this long.")
+  Duration idleTimeout;
+
+  @Option(names = "--max-connections", paramLabel = "N",
+      description = "Close connections over N open at once, with a drop event.")
+  int maxConnections;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: one per core).")
+  int threads;
+
+  int run(CliContext ctx, TcpMode mode) {
+    TcpServerConfig config = TcpServerConfig.defaults()
+        .withListen(listen.endpoint())
+        .withTransport(transport.kind())
+        .withMode(mode)
+        .withNoDelay(noDelay)
+        .withWelcome(welcome == null ? null : unescape(welcome).getBytes(StandardCharsets.UTF_8))
+        .withIdleTimeout(idleTimeout)
+        .withMaxConnections(maxConnections)
+        .withCount(lifetime.count())
+        .withThreads(threads);
+    // In pipe mode stdout carries the payload, so the event log moves to stderr.
+    EventSink sink = output.printer(mode instanceof TcpMode.Pipe ? ctx.err() : ctx.out());
+    ReadySignal signal = ready.signal(ctx.env());
+    signal.writePid();
+    TcpServer server = new TcpServer(config, sink);
+    try {
+      var bound = server.start();
+      sink.publish(server.listeningEvent());
+      signal.announce(bound.display());
+      int code = ServerLifetime.await(ctx, server.done(), lifetime);
+      signal.stopping();
+      return code;
+    } finally {
+      server.close(lifetime.drain());
+    }
+  }
+
+  /** Lets {@code --welcome 'hi\n'} mean a newline, as echo -e does. */
+  static String unescape(String s) {
+    return s.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t");
+  }
+}

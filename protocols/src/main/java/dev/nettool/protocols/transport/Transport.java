@@ -1,0 +1,185 @@
+package dev.nettool.protocols.transport;
+
+import dev.nettool.protocols.ExitCode;
+import dev.nettool.protocols.NettoolException;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringDatagramChannel;
+import io.netty.channel.uring.IoUringDomainSocketChannel;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerDomainSocketChannel;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * A chosen transport: the event loop and channel classes for one of epoll, io_uring or NIO.
+ *
+ * <p>This is the only class that names native channel types; everything else asks it.
+ */
+public final class Transport {
+  private final TransportKind kind;
+  private final String fallbackNote;
+
+  private Transport(TransportKind kind, String fallbackNote) {
+    this.kind = kind;
+    this.fallbackNote = fallbackNote;
+  }
+
+  /**
+   * Chooses the transport the user asked for. {@code auto} prefers epoll and falls back to NIO with
+   * a note; an explicit transport that is unavailable is a usage error naming the cause.
+   */
+  public static Transport select(TransportKind requested) {
+    return switch (requested) {
+      case AUTO -> Epoll.isAvailable()
+          ? new Transport(TransportKind.EPOLL, null)
+          : new Transport(TransportKind.NIO, "epoll unavailable: " + reason(Epoll.unavailabilityCause()));
+      case EPOLL -> {
+        if (!Epoll.isAvailable()) {
+          throw unavailable("epoll", Epoll.unavailabilityCause());
+        }
+        yield new Transport(TransportKind.EPOLL, null);
+      }
+      case IO_URING -> {
+        if (!IoUring.isAvailable()) {
+          throw unavailable("io_uring", IoUring.unavailabilityCause());
+        }
+        yield new Transport(TransportKind.IO_URING, null);
+      }
+      case NIO -> new Transport(TransportKind.NIO, null);
+    };
+  }
+
+  /** Every transport that can run on this machine, for {@code --version} and for tests. */
+  public static List<TransportKind> available() {
+    List<TransportKind> kinds = new ArrayList<>();
+    if (Epoll.isAvailable()) {
+      kinds.add(TransportKind.EPOLL);
+    }
+    if (IoUring.isAvailable()) {
+      kinds.add(TransportKind.IO_URING);
+    }
+    kinds.add(TransportKind.NIO);
+    return kinds;
+  }
+
+  /** Why a native transport cannot run here, or empty when it can. */
+  public static Optional<String> unavailabilityReason(TransportKind kind) {
+    return switch (kind) {
+      case EPOLL -> Epoll.isAvailable() ? Optional.empty() : Optional.of(reason(Epoll.unavailabilityCause()));
+      case IO_URING -> IoUring.isAvailable()
+          ? Optional.empty()
+          : Optional.of(reason(IoUring.unavailabilityCause()));
+      case NIO, AUTO -> Optional.empty();
+    };
+  }
+
+  private static NettoolException unavailable(String name, Throwable cause) {
+    return new NettoolException(
+        ExitCode.USAGE, "--transport " + name, "not available here: " + reason(cause), cause);
+  }
+
+  private static String reason(Throwable cause) {
+    if (cause == null) {
+      return "unknown reason";
+    }
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String msg = root.getMessage();
+    return msg == null ? root.getClass().getSimpleName() : msg;
+  }
+
+  public TransportKind kind() {
+    return kind;
+  }
+
+  /** The transport's name as shown in ready lines: {@code epoll}, {@code io_uring} or {@code nio}. */
+  public String name() {
+    return kind.label();
+  }
+
+  /** Why {@code auto} fell back to NIO, when it did. */
+  public Optional<String> fallbackNote() {
+    return Optional.ofNullable(fallbackNote);
+  }
+
+  /** A new event loop group of {@code threads} threads (0 means Netty's default). */
+  public EventLoopGroup newGroup(int threads, ThreadFactory threadFactory) {
+    return new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
+  }
+
+  private IoHandlerFactory ioHandlerFactory() {
+    return switch (kind) {
+      case EPOLL -> EpollIoHandler.newFactory();
+      case IO_URING -> IoUringIoHandler.newFactory();
+      default -> NioIoHandler.newFactory();
+    };
+  }
+
+  /** The server channel class for TCP ({@code unix=false}) or a Unix domain socket. */
+  public Class<? extends ServerChannel> serverChannel(boolean unix) {
+    return switch (kind) {
+      case EPOLL -> unix ? EpollServerDomainSocketChannel.class : EpollServerSocketChannel.class;
+      case IO_URING -> unix ? IoUringServerDomainSocketChannel.class : IoUringServerSocketChannel.class;
+      default -> unix ? NioServerDomainSocketChannel.class : NioServerSocketChannel.class;
+    };
+  }
+
+  /** The client channel class for TCP ({@code unix=false}) or a Unix domain socket. */
+  public Class<? extends Channel> socketChannel(boolean unix) {
+    return switch (kind) {
+      case EPOLL -> unix ? EpollDomainSocketChannel.class : EpollSocketChannel.class;
+      case IO_URING -> unix ? IoUringDomainSocketChannel.class : IoUringSocketChannel.class;
+      default -> unix ? NioDomainSocketChannel.class : NioSocketChannel.class;
+    };
+  }
+
+  /** The UDP channel class. */
+  public Class<? extends DatagramChannel> datagramChannel() {
+    return switch (kind) {
+      case EPOLL -> EpollDatagramChannel.class;
+      case IO_URING -> IoUringDatagramChannel.class;
+      default -> NioDatagramChannel.class;
+    };
+  }
+
+  /** The socket address type this transport's domain socket channels accept for {@code path}. */
+  public SocketAddress unixAddress(Path path) {
+    return kind == TransportKind.NIO
+        ? UnixDomainSocketAddress.of(path)
+        : new DomainSocketAddress(path.toString());
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.nettool.protocols.unit;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses and prints durations: {@code 250ms}, {@code 5s}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
+public final class Durations {
+  private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)?");
+
+  private Durations() {}
+
+  /** @throws IllegalArgumentException when the text is not a duration */
+  public static Duration parse(String text) {
+    Matcher m = FORMAT.matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration (examples: 500ms, 5s, 2m, 1h)");
+    }
+    double value = Double.parseDouble(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    double nanosPerUnit = switch (unit) {
+      case "us" -> 1e3;
+      case "ms" -> 1e6;
+      case "s" -> 1e9;
+      case "m" -> 60e9;
+      case "h" -> 3600e9;
+      default -> 86400e9;
+    };
+    double nanos = value * nanosPerUnit;
+    if (nanos > Long.MAX_VALUE) {
+      throw new IllegalArgumentException("'" + text + "' is too long a duration");
+    }
+    return Duration.ofNanos((long) nanos);
+  }
+
+  /** A short human form: {@code 1.2ms}, {@code 350us}, {@code 2.50s}. */
+  public static String format(Duration d) {
+    long nanos = d.toNanos();
+    if (nanos < 1_000_000) {
+      return String.format(Locale.ROOT, "%dus", nanos / 1_000);
+    }
+    if (nanos < 1_000_000_000) {
+      return String.format(Locale.ROOT, "%.1fms", nanos / 1e6);
+    }
+    return String.format(Locale.ROOT, "%.2fs", nanos / 1e9);
+  }
+}

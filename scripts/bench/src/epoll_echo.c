@@ -1,0 +1,225 @@
+/*
+ * epoll_echo: minimal single-threaded epoll echo server, used by the
+ * benchmark kit as "the reference for what the machine allows".
+ *
+ *   epoll_echo tcp PORT     TCP echo on 127.0.0.1:PORT (0 = pick a free port)
+ *   epoll_echo udp PORT     UDP echo on 127.0.0.1:PORT
+ *
+ * After bind it prints exactly "listening tcp 127.0.0.1:PORT" (or udp) on
+ * stdout and flushes, the same ready-line shape as nettool.
+ *
+ * TCP: level-triggered epoll. A connection is either "reading" (EPOLLIN)
+ * or, when a write came back short / EAGAIN, "writing" (EPOLLOUT) with the
+ * unsent rest of its buffer kept; it goes back to reading once the rest is
+ * written. So a client that does not read back gets backpressure, never
+ * unbounded buffering. TCP_NODELAY is set on accepted sockets.
+ *
+ * UDP: one nonblocking socket; every datagram received is sent back to its
+ * sender. A datagram whose send would block is dropped (it is UDP).
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define BUF_SIZE (64 * 1024)
+#define MAX_EVENTS 256
+
+struct conn {
+    int fd;
+    size_t off; /* first unsent byte in buf */
+    size_t len; /* bytes in buf */
+    char buf[BUF_SIZE];
+};
+
+static void die(const char *what) {
+    perror(what);
+    exit(1);
+}
+
+static int parse_port(const char *s) {
+    char *end;
+    long p = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || p < 0 || p > 65535) {
+        fprintf(stderr, "bad port: %s\n", s);
+        exit(2);
+    }
+    return (int)p;
+}
+
+static int bind_socket(int type, int port, const char *proto) {
+    int fd = socket(AF_INET, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) die("socket");
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(fd, (struct sockaddr *)&a, sizeof a) < 0) die("bind");
+    if (type == SOCK_STREAM && listen(fd, 1024) < 0) die("listen");
+    socklen_t alen = sizeof a;
+    if (getsockname(fd, (struct sockaddr *)&a, &alen) < 0) die("getsockname");
+    printf("listening %s 127.0.0.1:%d\n", proto, ntohs(a.sin_port));
+    fflush(stdout);
+    return fd;
+}
+
+static void set_events(int ep, struct conn *c, unsigned events) {
+    struct epoll_event ev;
+    ev.events = events;
+    ev.data.ptr = c;
+    if (epoll_ctl(ep, EPOLL_CTL_MOD, c->fd, &ev) < 0) die("epoll_ctl mod");
+}
+
+static void close_conn(struct conn *c) {
+    close(c->fd); /* also removes it from the epoll set */
+    free(c);
+}
+
+/* Write the pending part of c->buf. Returns 1 when all of it is written,
+ * 0 when the socket is full (rest stays pending), -1 on error. */
+static int flush_pending(struct conn *c) {
+    while (c->off < c->len) {
+        ssize_t n = send(c->fd, c->buf + c->off, c->len - c->off, MSG_NOSIGNAL);
+        if (n > 0) {
+            c->off += (size_t)n;
+        } else if (n < 0 && errno == EINTR) {
+            continue;
+        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            return 0;
+        } else {
+            return -1;
+        }
+    }
+    c->off = c->len = 0;
+    return 1;
+}
+
+static void on_readable(int ep, struct conn *c) {
+    ssize_t n = read(c->fd, c->buf, sizeof c->buf);
+    if (n == 0) { /* peer finished sending and everything was echoed */
+        close_conn(c);
+        return;
+    }
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
+        close_conn(c);
+        return;
+    }
+    c->off = 0;
+    c->len = (size_t)n;
+    int r = flush_pending(c);
+    if (r < 0) close_conn(c);
+    else if (r == 0) set_events(ep, c, EPOLLOUT); /* stop reading until drained */
+}
+
+static void on_writable(int ep, struct conn *c) {
+    int r = flush_pending(c);
+    if (r < 0) close_conn(c);
+    else if (r == 1) set_events(ep, c, EPOLLIN);
+}
+
+static void run_tcp(int port) {
+    int lfd = bind_socket(SOCK_STREAM, port, "tcp");
+    int ep = epoll_create1(EPOLL_CLOEXEC);
+    if (ep < 0) die("epoll_create1");
+    struct epoll_event ev;
+    ev.events = EPOLLIN;
+    ev.data.ptr = NULL; /* NULL marks the listening socket */
+    if (epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev) < 0) die("epoll_ctl add listener");
+
+    struct epoll_event events[MAX_EVENTS];
+    for (;;) {
+        int n = epoll_wait(ep, events, MAX_EVENTS, -1);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            die("epoll_wait");
+        }
+        for (int i = 0; i < n; i++) {
+            struct conn *c = events[i].data.ptr;
+            if (c == NULL) {
+                for (;;) {
+                    int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+                    if (fd < 0) break; /* EAGAIN, or a transient error: retry on next event */
+                    int one = 1;
+                    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+                    struct conn *nc = malloc(sizeof *nc);
+                    if (nc == NULL) {
+                        close(fd);
+                        continue;
+                    }
+                    nc->fd = fd;
+                    nc->off = nc->len = 0;
+                    struct epoll_event cev;
+                    cev.events = EPOLLIN;
+                    cev.data.ptr = nc;
+                    if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &cev) < 0) {
+                        close(fd);
+                        free(nc);
+                    }
+                }
+                continue;
+            }
+            unsigned e = events[i].events;
+            if (c->len > c->off) {
+                /* writing state: EPOLLOUT, or EPOLLERR/EPOLLHUP (send reports it) */
+                on_writable(ep, c);
+            } else if (e & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
+                on_readable(ep, c); /* read returns 0 or an error on hangup */
+            }
+        }
+    }
+}
+
+static void run_udp(int port) {
+    int fd = bind_socket(SOCK_DGRAM, port, "udp");
+    int ep = epoll_create1(EPOLL_CLOEXEC);
+    if (ep < 0) die("epoll_create1");
+    struct epoll_event ev;
+    ev.events = EPOLLIN;
+    ev.data.fd = fd;
+    if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) die("epoll_ctl add");
+
+    static char buf[BUF_SIZE];
+    for (;;) {
+        struct epoll_event out;
+        int n = epoll_wait(ep, &out, 1, -1);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            die("epoll_wait");
+        }
+        for (;;) {
+            struct sockaddr_storage from;
+            socklen_t flen = sizeof from;
+            ssize_t r = recvfrom(fd, buf, sizeof buf, 0, (struct sockaddr *)&from, &flen);
+            if (r < 0) {
+                if (errno == EINTR) continue;
+                break; /* EAGAIN (or an ICMP-reported error): wait for more */
+            }
+            /* a send that would block or fails drops the datagram, as UDP may */
+            (void)sendto(fd, buf, (size_t)r, MSG_DONTWAIT, (struct sockaddr *)&from, flen);
+        }
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc != 3 || (strcmp(argv[1], "tcp") != 0 && strcmp(argv[1], "udp") != 0)) {
+        fprintf(stderr, "usage: %s tcp|udp PORT\n", argv[0]);
+        return 2;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    int port = parse_port(argv[2]);
+    if (strcmp(argv[1], "tcp") == 0) run_tcp(port);
+    else run_udp(port);
+    return 0;
+}

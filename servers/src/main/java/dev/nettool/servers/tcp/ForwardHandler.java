@@ -1,0 +1,57 @@
+package dev.nettool.servers.tcp;
+
+import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.event.NetEvents;
+import dev.nettool.protocols.transport.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+
+/**
+ * Opens the upstream connection for an accepted one (on the same event loop), then hands both
+ * directions to {@link RelayHandler}. Nothing is read from the client until the upstream is there.
+ */
+final class ForwardHandler extends ChannelInboundHandlerAdapter {
+  private final Endpoint upstream;
+  private final Transport transport;
+  private final EventSink sink;
+
+  ForwardHandler(Endpoint upstream, Transport transport, EventSink sink) {
+    this.upstream = upstream;
+    this.transport = transport;
+    this.sink = sink;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    Channel inbound = ctx.channel();
+    ChannelFuture connect = new Bootstrap()
+        .group(inbound.eventLoop())
+        .channel(transport.socketChannel(upstream instanceof Endpoint.Unix))
+        .option(ChannelOption.AUTO_READ, false)
+        .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .handler(new RelayHandler(inbound))
+        .connect(upstream.socketAddress(transport));
+    connect.addListener((ChannelFutureListener) f -> {
+      if (f.isSuccess()) {
+        ctx.pipeline().replace(this, "relay", new RelayHandler(f.channel()));
+        inbound.read();
+      } else {
+        String detail = f.cause().getMessage() == null ? f.cause().toString() : f.cause().getMessage();
+        sink.publish(NetEvents.error(TcpConnections.id(inbound), "forward to " + upstream.display(), detail));
+        inbound.close();
+      }
+    });
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    ctx.fireChannelInactive();
+  }
+}

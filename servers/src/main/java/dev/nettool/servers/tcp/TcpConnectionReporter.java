@@ -1,0 +1,81 @@
+package dev.nettool.servers.tcp;
+
+import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.event.NetEvents;
+import dev.nettool.protocols.event.Verbosity;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.FileRegion;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.time.Duration;
+
+/**
+ * Reports one connection's life in Node's words ({@code connection}, {@code data}, {@code end},
+ * {@code close}) and counts its bytes. The counters are plain fields: only this channel's event
+ * loop touches them.
+ */
+final class TcpConnectionReporter extends ChannelDuplexHandler {
+  private final TcpServerStats stats;
+  private final EventSink sink;
+  private final Endpoint listen;
+  private final boolean verbose;
+  private long id;
+  private long in;
+  private long out;
+  private long startNanos;
+
+  TcpConnectionReporter(TcpServerStats stats, EventSink sink, Endpoint listen) {
+    this.stats = stats;
+    this.sink = sink;
+    this.listen = listen;
+    this.verbose = sink.shows(Verbosity.VERBOSE);
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    startNanos = System.nanoTime();
+    id = TcpConnections.id(ctx.channel());
+    sink.publish(NetEvents.connection(id, TcpConnections.remote(ctx.channel(), listen)));
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof ByteBuf buf) {
+      int n = buf.readableBytes();
+      in += n;
+      if (verbose) {
+        sink.publish(NetEvents.data(id, n, sink.hex() ? buf : null));
+      }
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof ByteBuf buf) {
+      out += buf.readableBytes();
+    } else if (msg instanceof FileRegion region) {
+      out += region.count();
+    }
+    ctx.write(msg, promise);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt == ChannelInputShutdownEvent.INSTANCE) {
+      sink.publish(NetEvents.end(id));
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    stats.closed(in, out);
+    sink.publish(NetEvents.close(id, in, out, Duration.ofNanos(System.nanoTime() - startNanos)));
+    ctx.fireChannelInactive();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.nettool.servers.tcp;
+
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.event.NetEvents;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+
+/** The pipeline's tail: reports a connection's error as an event and closes that connection only. */
+final class TcpErrorReporter extends ChannelInboundHandlerAdapter {
+  private final EventSink sink;
+
+  TcpErrorReporter(EventSink sink) {
+    this.sink = sink;
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    sink.publish(NetEvents.error(TcpConnections.id(ctx.channel()), "connection", detail));
+    ctx.close();
+  }
+}

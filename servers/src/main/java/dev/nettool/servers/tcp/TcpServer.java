@@ -1,0 +1,136 @@
+package dev.nettool.servers.tcp;
+
+import dev.nettool.protocols.ExitCode;
+import dev.nettool.protocols.NettoolException;
+import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.event.NetEvents;
+import dev.nettool.protocols.transport.Transport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A TCP server: {@link #start()} binds and returns the real address, {@link #close(Duration)} drains and stops. */
+public final class TcpServer implements AutoCloseable {
+  private final TcpServerConfig config;
+  private final EventSink sink;
+  private final Transport transport;
+  private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private final TcpServerStats stats;
+  private EventLoopGroup group;
+  private Channel serverChannel;
+  private Endpoint bound;
+  private long startNanos;
+
+  public TcpServer(TcpServerConfig config, EventSink sink) {
+    this.config = config;
+    this.sink = sink;
+    this.transport = Transport.select(config.transport());
+    this.stats = new TcpServerStats(config.count(), done, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
+  }
+
+  /**
+   * Binds and starts accepting; returns the bound address (with the real port when 0 was asked).
+   *
+   * @throws NettoolException with {@link ExitCode#LISTEN} when the address cannot be bound
+   */
+  public Endpoint start() {
+    startNanos = System.nanoTime();
+    group = transport.newGroup(config.threads(), new DefaultThreadFactory("nettool-tcp"));
+    boolean unix = config.listen() instanceof Endpoint.Unix;
+    ServerBootstrap b = new ServerBootstrap()
+        .group(group)
+        .channel(transport.serverChannel(unix))
+        .childHandler(new TcpServerInitializer(config, sink, stats, transport, done))
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+    if (!unix) {
+      b.option(ChannelOption.SO_REUSEADDR, true).childOption(ChannelOption.TCP_NODELAY, config.noDelay());
+    }
+    b.option(ChannelOption.SO_BACKLOG, 1024);
+    ChannelFuture f = b.bind(config.listen().socketAddress(transport)).awaitUninterruptibly();
+    if (!f.isSuccess()) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      Throwable cause = f.cause();
+      throw new NettoolException(ExitCode.LISTEN, "cannot listen on " + config.listen().display(),
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+    }
+    serverChannel = f.channel();
+    bound = unix ? config.listen() : Endpoint.of(serverChannel.localAddress());
+    return bound;
+  }
+
+  /** The ready event for the bound address: mode, Nagle setting and transport included. */
+  public dev.nettool.protocols.event.Event listeningEvent() {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("mode", config.mode().label());
+    if (!(bound instanceof Endpoint.Unix)) {
+      extra.put("nodelay", config.noDelay() ? "on" : "off");
+    }
+    transport.fallbackNote().ifPresent(note -> extra.put("note", note));
+    return NetEvents.listening(bound instanceof Endpoint.Unix ? "unix" : "tcp", bound, transport.name(), extra);
+  }
+
+  /** Completes when {@code --count} connections were handled, or when pipe mode has finished. */
+  public CompletableFuture<Void> done() {
+    return done;
+  }
+
+  /** The transport actually in use. */
+  public Transport transport() {
+    return transport;
+  }
+
+  /** Connections open right now. */
+  public int openConnections() {
+    return stats.open();
+  }
+
+  /**
+   * Stops accepting, lets open connections finish within {@code drain}, closes the rest, publishes the
+   * summary and releases the threads.
+   */
+  public void close(Duration drain) {
+    if (group == null) {
+      return;
+    }
+    if (serverChannel != null) {
+      serverChannel.close().awaitUninterruptibly();
+    }
+    long deadline = System.nanoTime() + drain.toNanos();
+    for (Channel ch : stats.channels()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !ch.closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+        break;
+      }
+    }
+    stats.channels().close().awaitUninterruptibly(drain.toMillis() + 1000);
+    sink.publish(NetEvents.summary("tcp", stats.handled(), stats.bytesIn(), stats.bytesOut(),
+        Duration.ofNanos(System.nanoTime() - startNanos)));
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    group = null;
+    if (bound instanceof Endpoint.Unix unix) {
+      try {
+        Files.deleteIfExists(unix.path());
+      } catch (IOException ignored) {
+        // a socket file we cannot remove is left for the next bind to report
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(2));
+  }
+}

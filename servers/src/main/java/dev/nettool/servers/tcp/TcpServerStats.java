@@ -1,0 +1,69 @@
+package dev.nettool.servers.tcp;
+
+import io.netty.channel.group.ChannelGroup;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters shared by every connection of one server: ids, open connections, totals, the {@code --count} goal. */
+final class TcpServerStats {
+  private final AtomicLong nextId = new AtomicLong();
+  private final AtomicInteger open = new AtomicInteger();
+  private final LongAdder handled = new LongAdder();
+  private final LongAdder bytesIn = new LongAdder();
+  private final LongAdder bytesOut = new LongAdder();
+  private final long count;
+  private final CompletableFuture<Void> countReached;
+  private final ChannelGroup channels;
+
+  TcpServerStats(long count, CompletableFuture<Void> countReached, ChannelGroup channels) {
+    this.count = count;
+    this.countReached = countReached;
+    this.channels = channels;
+  }
+
+  long nextId() {
+    return nextId.incrementAndGet();
+  }
+
+  /** Counts a connection as open and returns how many are open now. */
+  int opened() {
+    return open.incrementAndGet();
+  }
+
+  void closed(long in, long out) {
+    open.decrementAndGet();
+    bytesIn.add(in);
+    bytesOut.add(out);
+    handled.increment();
+    if (count > 0 && handled.sum() >= count) {
+      countReached.complete(null);
+    }
+  }
+
+  /** A dropped connection was opened but not handled. */
+  void dropped() {
+    open.decrementAndGet();
+  }
+
+  int open() {
+    return open.get();
+  }
+
+  long handled() {
+    return handled.sum();
+  }
+
+  long bytesIn() {
+    return bytesIn.sum();
+  }
+
+  long bytesOut() {
+    return bytesOut.sum();
+  }
+
+  ChannelGroup channels() {
+    return channels;
+  }
+}
