@@ -1,7 +1,12 @@
 package dev.nettool.cli;
 
+import dev.nettool.cli.tcp.TcpClientCommand;
 import dev.nettool.cli.tcp.TcpEchoCommand;
 import dev.nettool.cli.tcp.TcpServerCommand;
+import dev.nettool.cli.udp.UdpClientCommand;
+import dev.nettool.cli.udp.UdpEchoCommand;
+import dev.nettool.cli.udp.UdpServerCommand;
+import dev.nettool.cli.wait.WaitForCommand;
 import dev.nettool.protocols.ExitCode;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -19,7 +24,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Network test servers and clients: TCP, UDP, and more, on one Netty event loop.",
-    subcommands = {TcpEchoCommand.class, TcpServerCommand.class})
+    subcommands = {
+      TcpEchoCommand.class,
+      TcpServerCommand.class,
+      TcpClientCommand.class,
+      UdpServerCommand.class,
+      UdpEchoCommand.class,
+      UdpClientCommand.class,
+      WaitForCommand.class
+    })
 public final class Nettool implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,2 @@
+/** The UDP commands: {@code udp-server}, {@code udp-echo}, {@code udp-client}. */
+package dev.nettool.cli.udp;

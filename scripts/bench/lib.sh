@@ -1,0 +1,175 @@
+# Shared helpers for the benchmark scripts (sourced, not run).
+# Starts servers in their own process group, waits for their ready line on
+# stdout (with a deadline), runs the load generator with a hard time bound,
+# and on exit stops only the processes this script started, by pid.
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
+BIN="$BENCH_DIR/bin"
+NETTOOL="$REPO_ROOT/scripts/nettool"
+
+BENCH_SECONDS="${BENCH_SECONDS:-5}"
+BENCH_WARMUP="${BENCH_WARMUP:-2}"
+NETTOOL_ARGS="${NETTOOL_ARGS:-}"
+NETTOOL_READY_TIMEOUT="${NETTOOL_READY_TIMEOUT:-120}"
+
+STARTED_PIDS=()   # servers (each the leader of its own process group)
+HELPER_PIDS=()    # stdout drainers
+NOTES=()
+SERVER_PID=""
+SERVER_PORT=""
+
+for _v in BENCH_SECONDS BENCH_WARMUP NETTOOL_READY_TIMEOUT; do
+    if ! [[ ${!_v} =~ ^[0-9]+$ ]] || (( ${!_v} > 3600 )); then
+        echo "$_v must be a whole number of seconds (0..3600), got '${!_v}'" >&2
+        exit 2
+    fi
+done
+(( BENCH_SECONDS >= 1 )) || { echo "BENCH_SECONDS must be at least 1" >&2; exit 2; }
+
+BENCH_TMP="$(mktemp -d "${TMPDIR:-/tmp}/nettool-bench.XXXXXX")"
+
+note() { NOTES+=("$*"); echo "note: $*" >&2; }
+
+# stop_pid PID: TERM its process group (when it leads one) or itself, wait up
+# to 5 s, then KILL. Only ever called with pids this script started.
+stop_pid() {
+    local pid="$1" pgid
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    pgid="$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
+    if [[ "$pgid" == "$pid" ]]; then
+        kill -TERM -- "-$pid" 2>/dev/null || true
+    else
+        kill -TERM "$pid" 2>/dev/null || true
+    fi
+    timeout 5 tail --pid="$pid" -f /dev/null 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then
+        if [[ "$pgid" == "$pid" ]]; then kill -KILL -- "-$pid" 2>/dev/null || true
+        else kill -KILL "$pid" 2>/dev/null || true; fi
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+bench_cleanup() {
+    local pid
+    for pid in "${STARTED_PIDS[@]}"; do stop_pid "$pid"; done
+    for pid in "${HELPER_PIDS[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    STARTED_PIDS=()
+    HELPER_PIDS=()
+    rm -rf "$BENCH_TMP"
+}
+trap bench_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# start_server NAME TIMEOUT_S CMD...
+# Runs CMD in a new session/process group with stdout on a FIFO, reads its
+# stdout until a line "listening <proto> HOST:PORT ..." shows up (lines
+# before it are kept in the log), or until TIMEOUT_S pass, or the server
+# exits. On success sets SERVER_PID and SERVER_PORT and returns 0.
+start_server() {
+    local name="$1" timeout_s="$2"; shift 2
+    local fifo="$BENCH_TMP/$name.fifo" log="$BENCH_TMP/$name.log"
+    local pid fd line port="" left deadline
+    SERVER_PID="" SERVER_PORT=""
+    rm -f "$fifo"
+    mkfifo "$fifo"
+    setsid "${SERVER_PIN[@]}" "$@" >"$fifo" 2>>"$log" </dev/null &
+    pid=$!
+    STARTED_PIDS+=("$pid")
+    exec {fd}<"$fifo"
+    rm -f "$fifo"
+    deadline=$((SECONDS + timeout_s))
+    while :; do
+        left=$((deadline - SECONDS))
+        (( left > 0 )) || break
+        IFS= read -r -t "$left" -u "$fd" line || break   # timeout or EOF
+        printf '%s\n' "$line" >>"$log"
+        if [[ $line =~ listening\ [^:]*:([0-9]+) ]]; then
+            port="${BASH_REMATCH[1]}"
+            break
+        fi
+    done
+    if [[ -z "$port" ]]; then
+        exec {fd}<&-
+        stop_pid "$pid"
+        echo "--- last lines from $name:" >&2
+        tail -n 15 "$log" >&2 || true
+        return 1
+    fi
+    # keep reading its stdout so the server can never block on a full pipe
+    cat <&"$fd" >>"$log" &
+    HELPER_PIDS+=("$!")
+    exec {fd}<&-
+    SERVER_PID="$pid"
+    SERVER_PORT="$port"
+    return 0
+}
+
+stop_server() {
+    [[ -n "$SERVER_PID" ]] && stop_pid "$SERVER_PID"
+    SERVER_PID="" SERVER_PORT=""
+}
+
+# Optional CPU pinning (BENCH_PIN=split: servers on CPU 0, loadgen on the
+# others). Off by default; see README.
+SERVER_PIN=()
+LOAD_PIN=()
+case "${BENCH_PIN:-off}" in
+    off) ;;
+    split)
+        if (( $(nproc) >= 2 )) && command -v taskset >/dev/null; then
+            SERVER_PIN=(taskset -c 0)
+            LOAD_PIN=(taskset -c "1-$(( $(nproc) - 1 ))")
+        else
+            echo "BENCH_PIN=split needs taskset and 2+ CPUs; running unpinned" >&2
+        fi ;;
+    *) echo "BENCH_PIN must be off or split" >&2; exit 2 ;;
+esac
+
+# run_load MODE PORT N SECONDS
+# Runs the load generator (hard-bounded by timeout) and sets R_VALUE, R_LOST,
+# R_ERRORS and LAST_RESULT (its result line). R_VALUE=ERR when the run
+# failed or reported errors.
+R_VALUE="" R_LOST="" R_ERRORS="" LAST_RESULT=""
+run_load() {
+    local mode="$1" port="$2" n="$3" secs="$4" out rc=0
+    out="$(timeout --kill-after=5 $((secs + 40)) "${LOAD_PIN[@]}" "$BIN/loadgen" "$mode" 127.0.0.1 "$port" "$n" "$secs" \
+        2>"$BENCH_TMP/loadgen.err")" || rc=$?
+    LAST_RESULT="$(grep '^result ' <<<"$out" | tail -n 1 || true)"
+    R_VALUE="$(sed -n 's/.* value=\([^ ]*\).*/\1/p' <<<"$LAST_RESULT")"
+    R_LOST="$(sed -n 's/.* lost=\([^ ]*\).*/\1/p' <<<"$LAST_RESULT")"
+    R_ERRORS="$(sed -n 's/.* errors=\([^ ]*\).*/\1/p' <<<"$LAST_RESULT")"
+    : "${R_LOST:=-}" "${R_ERRORS:=-}"
+    if [[ $rc -ne 0 || -z "$R_VALUE" ]]; then
+        echo "loadgen $mode x$n failed (exit $rc)${LAST_RESULT:+: $LAST_RESULT}" >&2
+        head -n 3 "$BENCH_TMP/loadgen.err" >&2 || true
+        R_VALUE="ERR"
+        return 1
+    fi
+    return 0
+}
+
+# ratio A B -> A/B with two decimals, or "-" when either is missing/zero
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN {
+        if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) { print "-"; exit }
+        printf "%.2f\n", a / b }'
+}
+
+# can_run_nettool: scripts/nettool exists and is executable
+can_run_nettool() {
+    if [[ ! -x "$NETTOOL" ]]; then
+        note "nettool skipped: scripts/nettool is missing or not executable"
+        return 1
+    fi
+}
+
+machine_line() {
+    echo "machine: $(nproc) CPUs, $(uname -sr), $(node --version 2>/dev/null || echo 'no node')"
+}
+
+"$BENCH_DIR/build.sh"
