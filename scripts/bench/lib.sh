@@ -15,9 +15,11 @@ NETTOOL_READY_TIMEOUT="${NETTOOL_READY_TIMEOUT:-120}"
 
 STARTED_PIDS=()   # servers (each the leader of its own process group)
 HELPER_PIDS=()    # stdout drainers
+LOAD_PID=""       # the load run in progress
 NOTES=()
 SERVER_PID=""
 SERVER_PORT=""
+START_FAIL=""
 
 for _v in BENCH_SECONDS BENCH_WARMUP NETTOOL_READY_TIMEOUT; do
     if ! [[ ${!_v} =~ ^[0-9]+$ ]] || (( ${!_v} > 3600 )); then
@@ -52,6 +54,10 @@ stop_pid() {
 
 bench_cleanup() {
     local pid
+    if [[ -n "${LOAD_PID:-}" ]]; then   # a load run in progress (timeout, which ends its loadgen)
+        kill -TERM "$LOAD_PID" 2>/dev/null || true
+        wait "$LOAD_PID" 2>/dev/null || true
+    fi
     for pid in "${STARTED_PIDS[@]}"; do stop_pid "$pid"; done
     for pid in "${HELPER_PIDS[@]}"; do
         kill -TERM "$pid" 2>/dev/null || true
@@ -82,11 +88,14 @@ start_server() {
     STARTED_PIDS+=("$pid")
     exec {fd}<"$fifo"
     rm -f "$fifo"
+    local rs=142
     deadline=$((SECONDS + timeout_s))
     while :; do
         left=$((deadline - SECONDS))
-        (( left > 0 )) || break
-        IFS= read -r -t "$left" -u "$fd" line || break   # timeout or EOF
+        (( left > 0 )) || { rs=142; break; }
+        rs=0
+        IFS= read -r -t "$left" -u "$fd" line || rs=$?
+        (( rs == 0 )) || break   # >128: timeout, else EOF (stdout closed)
         printf '%s\n' "$line" >>"$log"
         if [[ $line =~ listening\ [^:]*:([0-9]+) ]]; then
             port="${BASH_REMATCH[1]}"
@@ -95,6 +104,8 @@ start_server() {
     done
     if [[ -z "$port" ]]; then
         exec {fd}<&-
+        if (( rs > 128 )); then START_FAIL="no ready line within ${timeout_s}s"
+        else START_FAIL="it closed its stdout (exited?) without printing a ready line"; fi
         stop_pid "$pid"
         echo "--- last lines from $name:" >&2
         tail -n 15 "$log" >&2 || true
@@ -137,8 +148,13 @@ esac
 R_VALUE="" R_LOST="" R_ERRORS="" LAST_RESULT=""
 run_load() {
     local mode="$1" port="$2" n="$3" secs="$4" out rc=0
-    out="$(timeout --kill-after=5 $((secs + 40)) "${LOAD_PIN[@]}" "$BIN/loadgen" "$mode" 127.0.0.1 "$port" "$n" "$secs" \
-        2>"$BENCH_TMP/loadgen.err")" || rc=$?
+    # in the background + wait, so a TERM/INT to this script acts at once
+    timeout --kill-after=5 $((secs + 40)) "${LOAD_PIN[@]}" "$BIN/loadgen" "$mode" 127.0.0.1 "$port" "$n" "$secs" \
+        >"$BENCH_TMP/loadgen.out" 2>"$BENCH_TMP/loadgen.err" </dev/null &
+    LOAD_PID=$!
+    wait "$LOAD_PID" || rc=$?
+    LOAD_PID=""
+    out="$(cat "$BENCH_TMP/loadgen.out")"
     LAST_RESULT="$(grep '^result ' <<<"$out" | tail -n 1 || true)"
     R_VALUE="$(sed -n 's/.* value=\([^ ]*\).*/\1/p' <<<"$LAST_RESULT")"
     R_LOST="$(sed -n 's/.* lost=\([^ ]*\).*/\1/p' <<<"$LAST_RESULT")"

@@ -52,26 +52,26 @@ for server in "${SERVERS[@]}"; do
     echo "== ${LABEL[$server]}" >&2
     case "$server" in
         c)
-            start_server c 10 "$BIN/epoll_echo" tcp 0 || { note "C reference did not start"; continue; }
+            start_server c 10 "$BIN/epoll_echo" tcp 0 || { note "C reference skipped: $START_FAIL"; continue; }
             ;;
         nettool)
             can_run_nettool || continue
             # shellcheck disable=SC2086  # NETTOOL_ARGS is split into flags on purpose
             if ! start_server nettool "$NETTOOL_READY_TIMEOUT" "$NETTOOL" tcp-echo --port 0 -q $NETTOOL_ARGS; then
-                note "nettool skipped: no ready line within ${NETTOOL_READY_TIMEOUT}s"
+                note "nettool skipped: $START_FAIL"
                 continue
             fi
             echo "  nettool: $(grep -m1 '^listening' "$BENCH_TMP/nettool.log" || true)" >&2
             ;;
         node)
             command -v node >/dev/null || { note "Node skipped: node not installed"; continue; }
-            start_server node 30 node "$BENCH_DIR/src/node-echo.js" tcp 0 || { note "Node server did not start"; continue; }
+            start_server node 30 node "$BENCH_DIR/src/node-echo.js" tcp 0 || { note "Node skipped: $START_FAIL"; continue; }
             ;;
         socat)
             command -v socat >/dev/null || { note "socat skipped: not installed"; continue; }
             # -d -d makes socat log "listening on AF=2 127.0.0.1:PORT" (stderr)
             if ! start_server socat 10 sh -c 'exec socat -d -d -b65536 TCP-LISTEN:0,bind=127.0.0.1,reuseaddr,fork PIPE 2>&1'; then
-                note "socat skipped: it did not start"
+                note "socat skipped: $START_FAIL"
                 continue
             fi
             if ! socat_works "$SERVER_PORT"; then
@@ -100,6 +100,9 @@ for load in "${LOADS[@]}"; do
         "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
         "$(ratio "${VAL[node,$load]:-}" "${VAL[c,$load]:-}")"
 done
+if [[ ${BENCH_PIN:-off} == off ]]; then
+    echo "(pingpong x1 swings with CPU placement of client and server; BENCH_PIN=split makes it repeatable, see README)"
+fi
 if (( ${#NOTES[@]} > 0 )); then
     echo
     for n in "${NOTES[@]}"; do echo "note: $n"; done

@@ -344,8 +344,10 @@ static void pp_read(struct worker *w, struct conn *c, int counting) {
     }
     c->got += (size_t)n;
     if (c->got == MSG_LEN) {
-        if (counting) w->count++;
-        if (counting) pp_start(w, c);
+        if (counting) {
+            w->count++;
+            pp_start(w, c);
+        }
     }
 }
 
@@ -585,5 +587,8 @@ int main(int argc, char **argv) {
                (unsigned long long)errors, secs_run);
     }
     fflush(stdout);
+    for (int t = 0; t < nthreads; t++) close(ws[t].ep);
+    free(ws);
+    free(conns);
     return errors > 0 ? 1 : 0;
 }

@@ -29,9 +29,19 @@ public final class NetEvents {
 
   /** A new connection was accepted: {@code connection #3 from 127.0.0.1:53422}. */
   public static Event connection(long id, Endpoint remote) {
+    return connection(id, remote, Map.of());
+  }
+
+  /** A new connection with socket facts read back from it: {@code connection #3 from 127.0.0.1:53422 nodelay=on}. */
+  public static Event connection(long id, Endpoint remote, Map<String, Object> facts) {
     Event.Builder b = Event.builder("connection", Verbosity.NORMAL).field("id", id);
     remoteFields(b, remote);
-    return b.text("connection #" + id + " from " + remote.display());
+    StringBuilder text = new StringBuilder("connection #").append(id).append(" from ").append(remote.display());
+    facts.forEach((k, v) -> {
+      b.field(k, v);
+      text.append(' ').append(k).append('=').append(v);
+    });
+    return b.text(text.toString());
   }
 
   /** A client connected: {@code connect 127.0.0.1:8124 in 0.4ms}. */

@@ -11,6 +11,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Opens the upstream connection for an accepted one (on the same event loop), then hands both
@@ -20,6 +24,10 @@ final class ForwardHandler extends ChannelInboundHandlerAdapter {
   private final Endpoint upstream;
   private final Transport transport;
   private final EventSink sink;
+  // Native transports may deliver data and the FIN before we asked to read (on EPOLLRDHUP), so
+  // what arrives before the upstream is connected is kept and handed to the relay afterwards.
+  private final List<Object> early = new ArrayList<>();
+  private boolean endedEarly;
 
   ForwardHandler(Endpoint upstream, Transport transport, EventSink sink) {
     this.upstream = upstream;
@@ -39,8 +47,19 @@ final class ForwardHandler extends ChannelInboundHandlerAdapter {
         .connect(upstream.socketAddress(transport));
     connect.addListener((ChannelFutureListener) f -> {
       if (f.isSuccess()) {
-        ctx.pipeline().replace(this, "relay", new RelayHandler(f.channel()));
-        inbound.read();
+        List<Object> pending = new ArrayList<>(early);
+        early.clear();
+        RelayHandler relay = new RelayHandler(f.channel());
+        ctx.pipeline().replace(this, "relay", relay);
+        ChannelHandlerContext relayCtx = inbound.pipeline().context(relay);
+        for (Object msg : pending) {
+          relay.channelRead(relayCtx, msg);
+        }
+        if (endedEarly) {
+          relay.userEventTriggered(relayCtx, ChannelInputShutdownEvent.INSTANCE);
+        } else if (pending.isEmpty()) {
+          inbound.read();
+        }
       } else {
         String detail = f.cause().getMessage() == null ? f.cause().toString() : f.cause().getMessage();
         sink.publish(NetEvents.error(TcpConnections.id(inbound), "forward to " + upstream.display(), detail));
@@ -51,7 +70,22 @@ final class ForwardHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    ctx.fireChannelInactive();
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    early.add(msg);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt == ChannelInputShutdownEvent.INSTANCE) {
+      endedEarly = true;
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    // Only left over when the connection closed before the upstream answered.
+    early.forEach(ReferenceCountUtil::release);
+    early.clear();
   }
 }

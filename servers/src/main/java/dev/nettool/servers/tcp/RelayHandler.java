@@ -22,7 +22,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    ctx.read();
+    readMore(ctx.channel());
     ctx.fireChannelActive();
   }
 
@@ -30,7 +30,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     target.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
       if (f.isSuccess()) {
-        ctx.channel().read();
+        readMore(ctx.channel());
       } else {
         ctx.channel().close();
         target.close();
@@ -60,6 +60,13 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
       target.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
     ctx.fireChannelInactive();
+  }
+
+  // Asking a channel whose input has ended to read again makes epoll fail (the fd left its interest set).
+  private static void readMore(Channel ch) {
+    if (!(ch instanceof DuplexChannel duplex && duplex.isInputShutdown())) {
+      ch.read();
+    }
   }
 
   private static void closeIfDone(Channel ch) {

@@ -16,12 +16,10 @@ final class TcpBackPressureHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (ctx.channel().isWritable()) {
-      ctx.channel().config().setAutoRead(true);
-    } else {
-      ctx.flush();
-      ctx.channel().config().setAutoRead(false);
-    }
+    // No flush here: a flush can drain the buffer and fire this event again from inside itself,
+    // and a stale "off" written after that nested "on" would stall the connection for good.
+    // The mode flushes at the end of the read burst anyway.
+    ctx.channel().config().setAutoRead(ctx.channel().isWritable());
     ctx.fireChannelWritabilityChanged();
   }
 }

@@ -7,10 +7,12 @@ import dev.nettool.protocols.event.Verbosity;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Reports one connection's life in Node's words ({@code connection}, {@code data}, {@code end},
@@ -38,8 +40,23 @@ final class TcpConnectionReporter extends ChannelDuplexHandler {
   public void channelActive(ChannelHandlerContext ctx) {
     startNanos = System.nanoTime();
     id = TcpConnections.id(ctx.channel());
-    sink.publish(NetEvents.connection(id, TcpConnections.remote(ctx.channel(), listen)));
+    if (sink.shows(Verbosity.NORMAL)) {
+      sink.publish(NetEvents.connection(id, TcpConnections.remote(ctx.channel(), listen), facts(ctx)));
+    }
     ctx.fireChannelActive();
+  }
+
+  // Read back from the socket itself, so a lab sees what the kernel was told, not what we meant.
+  private static Map<String, Object> facts(ChannelHandlerContext ctx) {
+    if (listenIsUnix(ctx)) {
+      return Map.of();
+    }
+    Boolean noDelay = ctx.channel().config().getOption(ChannelOption.TCP_NODELAY);
+    return noDelay == null ? Map.of() : Map.of("nodelay", noDelay ? "on" : "off");
+  }
+
+  private static boolean listenIsUnix(ChannelHandlerContext ctx) {
+    return !(ctx.channel().localAddress() instanceof java.net.InetSocketAddress);
   }
 
   @Override

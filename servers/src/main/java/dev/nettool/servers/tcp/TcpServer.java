@@ -29,6 +29,7 @@ public final class TcpServer implements AutoCloseable {
   private final Transport transport;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final TcpServerStats stats;
+  private TcpServerInitializer initializer;
   private EventLoopGroup group;
   private Channel serverChannel;
   private Endpoint bound;
@@ -53,7 +54,7 @@ public final class TcpServer implements AutoCloseable {
     ServerBootstrap b = new ServerBootstrap()
         .group(group)
         .channel(transport.serverChannel(unix))
-        .childHandler(new TcpServerInitializer(config, sink, stats, transport, done))
+        .childHandler(initializer = new TcpServerInitializer(config, sink, stats, transport, done))
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     if (!unix) {
       b.option(ChannelOption.SO_REUSEADDR, true).childOption(ChannelOption.TCP_NODELAY, config.noDelay());
@@ -116,6 +117,7 @@ public final class TcpServer implements AutoCloseable {
       }
     }
     stats.channels().close().awaitUninterruptibly(drain.toMillis() + 1000);
+    initializer.close();
     sink.publish(NetEvents.summary("tcp", stats.handled(), stats.bytesIn(), stats.bytesOut(),
         Duration.ofNanos(System.nanoTime() - startNanos)));
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

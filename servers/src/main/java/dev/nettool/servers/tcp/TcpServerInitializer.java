@@ -53,6 +53,13 @@ final class TcpServerInitializer extends ChannelInitializer<Channel> {
     p.addLast("errors", new TcpErrorReporter(sink));
   }
 
+  /** Lets what a mode still holds outside the event loop (pipe mode's stdout) finish. */
+  void close() {
+    if (pipe != null) {
+      pipe.close();
+    }
+  }
+
   private ChannelHandler modeHandler() {
     TcpMode mode = config.mode();
     if (mode instanceof TcpMode.Discard) {
