@@ -14,6 +14,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.FileNotFoundException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -180,7 +181,11 @@ final class WaitForProbe {
     if (cause instanceof ConnectTimeoutException) {
       return "connect timed out after " + Durations.format(config.connectTimeout());
     }
-    return shorten(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), address);
+    if (cause.getMessage() == null) {
+      // epoll and io_uring report a missing Unix socket path as a FileNotFoundException without a message
+      return cause instanceof FileNotFoundException ? "no such file or directory" : cause.getClass().getSimpleName();
+    }
+    return shorten(cause.getMessage(), address);
   }
 
   /**

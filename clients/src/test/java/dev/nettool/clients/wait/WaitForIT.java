@@ -96,7 +96,9 @@ class WaitForIT {
     try (WaitFor wait = new WaitFor(config(kind, target), sink)) {
       CompletableFuture<WaitForOutcome> outcome = wait.start();
 
-      assertThat(sink.take("wait", EVENT).fields()).containsEntry("path", path.toString());
+      assertThat(sink.take("wait", EVENT).fields())
+          .containsEntry("path", path.toString())
+          .containsEntry("reason", "no such file or directory");
       try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
         server.bind(UnixDomainSocketAddress.of(path));
         assertThat(sink.take("ready", EVENT).text()).startsWith("ready unix:" + path + " after ");
