@@ -45,9 +45,9 @@ class WaitForCommandIT {
     try (ReservedPort up = ReservedPort.reserve(); ReservedPort never = ReservedPort.reserve()) {
       up.listen();
       CliResult r = nettool("wait-for", "127.0.0.1:" + up.port(), "127.0.0.1:" + never.port(),
-          "--timeout", "300ms", "--interval", "50ms", "--transport", kind.label(), "--", "sh", "-c", "exit 0");
+          "--timeout", "2s", "--interval", "50ms", "--transport", kind.label(), "--", "sh", "-c", "exit 0");
       assertThat(r).exitedWith(124)
-          .hasErr("nettool: timed out: 127.0.0.1:" + never.port() + " did not accept a connection within 300ms\n");
+          .hasErr("nettool: timed out: 127.0.0.1:" + never.port() + " did not accept a connection within 2s\n");
     }
   }
 
@@ -77,7 +77,7 @@ class WaitForCommandIT {
     try (ReservedPort port = ReservedPort.reserve(); ReservedPort never = ReservedPort.reserve()) {
       port.listen();
       CliResult r = nettool("wait-for", "--json", "127.0.0.1:" + port.port(), "127.0.0.1:" + never.port(),
-          "--timeout", "200ms", "--interval", "50ms");
+          "--timeout", "2s", "--interval", "50ms");
       assertThat(r).exitedWith(124).hasOut("")
           .errContains("{\"event\":\"ready\",")
           .errContains("\"target\":\"127.0.0.1:" + port.port() + "\"")

@@ -74,13 +74,13 @@ class WaitForIT {
       Endpoint upTarget = new Endpoint.Inet("127.0.0.1", up.port());
       Endpoint neverTarget = new Endpoint.Inet("127.0.0.1", never.port());
       RecordingEventSink sink = new RecordingEventSink();
-      WaitForConfig config = config(kind, upTarget, neverTarget).withTimeout(Duration.ofMillis(300));
+      WaitForConfig config = config(kind, upTarget, neverTarget).withTimeout(Duration.ofSeconds(2));
       try (WaitFor wait = new WaitFor(config, sink)) {
         WaitForOutcome outcome = wait.start().get(10, TimeUnit.SECONDS);
 
         assertThat(outcome.allReady()).isFalse();
         assertThat(outcome.pending()).containsExactly(neverTarget);
-        assertThat(outcome.took()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(outcome.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(sink.drain()).filteredOn(e -> e.name().equals("ready"))
             .extracting(e -> e.fields().get("target")).containsExactly(upTarget.display());
       }
