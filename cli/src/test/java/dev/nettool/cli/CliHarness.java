@@ -23,7 +23,7 @@ public final class CliHarness {
   private CliHarness() {}
 
   /** Runs a command to its end with {@code stdin} as input. */
-  public static CliResult run(String stdin, String... args) {
+  public static CliResult runWithStdin(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliContext ctx = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -35,7 +35,7 @@ public final class CliHarness {
 
   /** Runs a command with no input. */
   public static CliResult run(String... args) {
-    return run("", args);
+    return runWithStdin("", args);
   }
 
   /** Starts a long-running command on its own thread. */

@@ -143,7 +143,6 @@ class WaitForCommandIT {
     }
   }
 
-  // An explicit array picks CliHarness.run(String...) over run(String stdin, String...).
   private static CliResult nettool(String... args) {
     return CliHarness.run(args);
   }

@@ -86,7 +86,6 @@ class WaitForCommandTest {
         .outContains("124");
   }
 
-  // An explicit array picks CliHarness.run(String...) over run(String stdin, String...).
   private static CliResult nettool(String... args) {
     return CliHarness.run(args);
   }
