@@ -91,8 +91,8 @@ final class TcpConnectionReporter extends ChannelDuplexHandler {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    stats.closed(in, out);
     sink.publish(NetEvents.close(id, in, out, Duration.ofNanos(System.nanoTime() - startNanos)));
+    stats.closed(in, out);
     ctx.fireChannelInactive();
   }
 }

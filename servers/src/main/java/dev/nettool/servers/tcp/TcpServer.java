@@ -113,14 +113,12 @@ public final class TcpServer implements AutoCloseable {
     if (serverChannel != null) {
       serverChannel.close().awaitUninterruptibly();
     }
-    long deadline = System.nanoTime() + drain.toNanos();
-    for (Channel ch : stats.channels()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0 || !ch.closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
-        break;
-      }
+    // Open exchanges may finish within the drain time; what is left is closed, and the summary
+    // waits until every close event is out so that it is the last line.
+    if (!stats.awaitIdle(System.nanoTime() + drain.toNanos())) {
+      stats.channels().close().awaitUninterruptibly(1000);
+      stats.awaitIdle(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
     }
-    stats.channels().close().awaitUninterruptibly(drain.toMillis() + 1000);
     initializer.close();
     sink.publish(NetEvents.summary("tcp", stats.handled(), stats.bytesIn(), stats.bytesOut(),
         Duration.ofNanos(System.nanoTime() - startNanos)));

@@ -32,11 +32,12 @@ final class TcpServerStats {
     return open.incrementAndGet();
   }
 
+  /** Counts a connection as handled; call after its close event was published. */
   void closed(long in, long out) {
-    open.decrementAndGet();
     bytesIn.add(in);
     bytesOut.add(out);
     handled.increment();
+    release();
     if (count > 0 && handled.sum() >= count) {
       countReached.complete(null);
     }
@@ -44,7 +45,32 @@ final class TcpServerStats {
 
   /** A dropped connection was opened but not handled. */
   void dropped() {
-    open.decrementAndGet();
+    release();
+  }
+
+  private void release() {
+    if (open.decrementAndGet() == 0) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+  }
+
+  /** Waits until no connection is open or the deadline passes; returns whether none is open. */
+  synchronized boolean awaitIdle(long deadlineNanos) {
+    while (open.get() > 0) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   int open() {
