@@ -17,10 +17,8 @@ import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.expect.Expectation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -45,13 +43,6 @@ public final class TcpClientCommand implements Callable<Integer> {
       description = "HOST:PORT, [v6]:PORT, unix:/path or tcp://HOST:PORT.")
   Endpoint target;
 
-  @Option(names = "--data", paramLabel = "TEXT",
-      description = "Send TEXT instead of stdin (\\n, \\r and \\t as in echo -e), then finish (FIN).")
-  String data;
-
-  @Option(names = "--data-file", paramLabel = "FILE", description = "Send FILE instead of stdin, then finish (FIN).")
-  Path dataFile;
-
   @Option(names = "--no-delay", description = "Turn Nagle's algorithm off (TCP_NODELAY); it is on by default.")
   boolean noDelay;
 
@@ -63,6 +54,7 @@ public final class TcpClientCommand implements Callable<Integer> {
       description = "Bound the whole run (500ms, 5s, 2m); running out exits 124.")
   Duration timeout;
 
+  @Mixin TcpClientInputOptions input;
   @Mixin TransportOptions transport;
   @Mixin OutputOptions output;
   @Mixin ExpectOptions expect;
@@ -75,13 +67,13 @@ public final class TcpClientCommand implements Callable<Integer> {
   public Integer call() {
     Expectation expectation = expect.expectation().orElse(null);
     TcpClientConfig config = config();
-    Consumer<TcpClientConnection> input = input();
-    if (input == null) {
+    Optional<Consumer<TcpClientConnection>> sender = input.sender(ctx);
+    if (sender.isEmpty()) {
       return interactive(config, expectation);
     }
     EventSink sink = output.clientPrinter(ctx.err());
     TcpClientOutput out = output.hex() ? TcpClientOutput.hexDump(ctx.out()) : TcpClientOutput.raw(ctx.out());
-    return run(config, expectation, sink, out, input, new CompletableFuture<>());
+    return run(config, expectation, sink, out, sender.get(), new CompletableFuture<>());
   }
 
   private int interactive(TcpClientConfig config, Expectation expectation) {
@@ -94,11 +86,11 @@ public final class TcpClientCommand implements Callable<Integer> {
   }
 
   private int run(TcpClientConfig config, Expectation expectation, EventSink sink, TcpClientOutput out,
-      Consumer<TcpClientConnection> input, CompletableFuture<Integer> interrupted) {
+      Consumer<TcpClientConnection> sender, CompletableFuture<Integer> interrupted) {
     try (TcpClient client = new TcpClient(config, sink)) {
       CompletableFuture<Integer> outcome = client.connect(out, expectation)
           .thenCompose(connection -> {
-            input.accept(connection);
+            sender.accept(connection);
             return connection.closed();
           })
           .thenApply(result -> exitCode(result, expectation))
@@ -129,32 +121,5 @@ public final class TcpClientCommand implements Callable<Integer> {
       throw new NettoolException(ExitCode.USAGE, "--timeout", "must be more than 0");
     }
     return new TcpClientConfig(target, transport.kind(), noDelay, connectTimeout);
-  }
-
-  /** What to send: --data, --data-file or stdin; {@code null} means the interactive console. */
-  private Consumer<TcpClientConnection> input() {
-    if (data != null && dataFile != null) {
-      throw new NettoolException(ExitCode.USAGE, "--data", "give --data or --data-file, not both");
-    }
-    if (data != null) {
-      byte[] bytes = TcpServerOptions.unescape(data).getBytes(StandardCharsets.UTF_8);
-      return connection -> {
-        connection.send(bytes);
-        connection.finish();
-      };
-    }
-    if (dataFile != null) {
-      // Not only regular files: --data-file <(printf ...) is a pipe.
-      if (Files.isDirectory(dataFile) || !Files.isReadable(dataFile)) {
-        String why = Files.isDirectory(dataFile) ? "is a directory" : Files.exists(dataFile) ? "permission denied"
-            : "no such file";
-        throw new NettoolException(ExitCode.USAGE, "--data-file", "cannot read " + dataFile + ": " + why);
-      }
-      return connection -> connection.sendFile(dataFile);
-    }
-    if (ctx.stdinIsTerminal()) {
-      return null;
-    }
-    return connection -> connection.sendAll(ctx.in());
   }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** The pipeline's tail: records the connection's first error for the result, reports it as an event, closes. */
 final class TcpClientErrorReporter extends ChannelInboundHandlerAdapter {
-  private static final Pattern NATIVE_PREFIX = Pattern.compile("^(?:\\w+ )?\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ");
+  private static final Pattern NATIVE_PREFIX =
+      Pattern.compile("^(?:\\w+ )?\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ");
   private final EventSink sink;
   private final TcpClientState state;
 

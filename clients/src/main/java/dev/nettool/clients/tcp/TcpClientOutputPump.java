@@ -59,7 +59,8 @@ final class TcpClientOutputPump {
         output.write(buf);
       }
     } catch (IOException | RuntimeException e) {
-      failure = "cannot write received data: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      failure = "cannot write received data: " + why;
       ch.close();
     } finally {
       buf.release();

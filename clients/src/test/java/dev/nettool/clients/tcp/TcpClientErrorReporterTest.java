@@ -20,7 +20,8 @@ class TcpClientErrorReporterTest {
   @Test
   void recordsTheFirstErrorReportsItAndCloses() {
     EmbeddedChannel ch = new EmbeddedChannel(new TcpClientErrorReporter(events, state));
-    ch.pipeline().fireExceptionCaught(new IOException("epoll read(..) failed with error(-104): Connection reset by peer"));
+    ch.pipeline().fireExceptionCaught(
+        new IOException("epoll read(..) failed with error(-104): Connection reset by peer"));
     ch.pipeline().fireExceptionCaught(new IOException("a consequence"));
 
     assertThat(state.error).isEqualTo("Connection reset by peer");

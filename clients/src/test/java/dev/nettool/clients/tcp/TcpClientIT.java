@@ -158,7 +158,8 @@ class TcpClientIT {
 
       assertThat(received.toString(StandardCharsets.UTF_8)).isEqualTo("over unix\n");
       assertThat(result.failure()).isEmpty();
-      assertThat(events.take("connect", WAIT).fields()).containsEntry("remotePath", dir.resolve("peer.sock").toString());
+      assertThat(events.take("connect", WAIT).fields())
+          .containsEntry("remotePath", dir.resolve("peer.sock").toString());
     }
   }
 
