@@ -29,13 +29,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nettool tcp-client TARGET}: stdin to the socket and the socket to stdout, like {@code nc -N}. */
 @Command(name = "tcp-client", mixinStandardHelpOptions = true,
+    resourceBundle = "dev.nettool.cli.tcp.TcpClientCommand",
     description = {
-        "Connect to TARGET and copy stdin to it and what it sends to stdout, byte for byte (like nc -N).",
-        "At the end of stdin (or of --data/--data-file) the client finishes sending (FIN) and reads on",
-        "until the peer closes; the peer finishing (FIN) ends the run. When stdin is a terminal, lines",
-        "are edited with history and sent with \\n; what arrives is printed above the prompt; Ctrl-D",
-        "finishes sending, Ctrl-C quits. --hex prints what arrives as a hex dump instead of raw bytes;",
-        "-v or --json show connection events (connect, data, end, close) on stderr."})
+        "Connect to TARGET, copy stdin to it and what it sends to stdout, byte for",
+        "byte (like nc -N). At the end of stdin (or of --data/--data-file) the client",
+        "finishes sending (FIN) and reads on until the peer closes; the peer finishing",
+        "(FIN) ends the run.",
+        "When stdin is a terminal, lines are edited with history and sent with \\n,",
+        "what arrives is printed above the prompt, Ctrl-D finishes sending and Ctrl-C",
+        "quits."})
 public final class TcpClientCommand implements Callable<Integer> {
   private final CliContext ctx;
 

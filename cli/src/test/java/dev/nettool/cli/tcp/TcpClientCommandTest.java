@@ -101,6 +101,7 @@ class TcpClientCommandTest {
         .outContains("--data=TEXT")
         .outContains("--expect-regex=RE")
         .outContains("--connect-timeout=DURATION")
+        .outContains("Print what arrives as a hex dump")
         .outContains("Exit codes:")
         .outContains("124");
   }
