@@ -41,6 +41,19 @@ class TcpClientExpectHandlerTest {
   }
 
   @Test
+  void matchesACharacterSplitBetweenReads() {
+    EmbeddedChannel ch = new EmbeddedChannel(new TcpClientExpectHandler(Expectation.literal("café"), state));
+    byte[] bytes = "un café".getBytes(StandardCharsets.UTF_8);
+    ch.writeInbound(Unpooled.wrappedBuffer(bytes, 0, bytes.length - 1));
+    assertThat(state.expectationMet).isFalse();
+    ch.writeInbound(Unpooled.wrappedBuffer(bytes, bytes.length - 1, 1));
+
+    assertThat(state.expectationMet).isTrue();
+    ((ByteBuf) ch.readInbound()).release();
+    ((ByteBuf) ch.readInbound()).release();
+  }
+
+  @Test
   void leavesTheConnectionOpenWhileNothingMatches() {
     EmbeddedChannel ch = new EmbeddedChannel(new TcpClientExpectHandler(Expectation.literal("READY"), state));
     ch.writeInbound(text("not yet"));
