@@ -61,8 +61,9 @@ final class TcpServerOptions {
     TcpServer server = new TcpServer(config, sink);
     try {
       var bound = server.start();
-      sink.publish(server.listeningEvent());
+      // The file first: whoever has seen the ready line may read the file at once.
       signal.announce(bound.display());
+      sink.publish(server.listeningEvent());
       int code = ServerLifetime.await(ctx, server.done(), lifetime);
       signal.stopping();
       return code;

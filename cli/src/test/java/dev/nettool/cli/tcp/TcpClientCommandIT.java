@@ -289,6 +289,6 @@ class TcpClientCommandIT {
   }
 
   private static CliResult input(String stdin, String... args) {
-    return CliHarness.run(stdin, args);
+    return CliHarness.runWithStdin(stdin, args);
   }
 }

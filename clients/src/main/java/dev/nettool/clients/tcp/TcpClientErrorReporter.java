@@ -1,15 +1,13 @@
 package dev.nettool.clients.tcp;
 
+import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.util.regex.Pattern;
 
 /** The pipeline's tail: records the connection's first error for the result, reports it as an event, closes. */
 final class TcpClientErrorReporter extends ChannelInboundHandlerAdapter {
-  private static final Pattern NATIVE_PREFIX =
-      Pattern.compile("^(?:\\w+ )?\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ");
   private final EventSink sink;
   private final TcpClientState state;
 
@@ -30,14 +28,7 @@ final class TcpClientErrorReporter extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  /**
-   * The reason as the system says it ({@code Connection reset by peer}), without the prefix native transports
-   * add ({@code sendAddress(..) failed with error(-104): }, {@code io_uring read(..) failed with error(-104): }).
-   */
   static String describe(Throwable cause) {
-    String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    msg = NATIVE_PREFIX.matcher(msg).replaceFirst("");
-    // NIO says what the JDK says; the native transports, what the kernel says. Say it one way.
-    return msg.equals("Connection reset") ? "Connection reset by peer" : msg;
+    return ErrorDetail.of(cause);
   }
 }

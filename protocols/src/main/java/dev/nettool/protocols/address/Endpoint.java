@@ -53,7 +53,10 @@ public sealed interface Endpoint permits Endpoint.Inet, Endpoint.Unix {
   /** Builds the endpoint that a bound or connected channel reports. */
   static Endpoint of(SocketAddress address) {
     if (address instanceof InetSocketAddress inet) {
-      String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+      // RFC 5952 form: ::1, not 0:0:0:0:0:0:0:1
+      String host = inet.getAddress() != null
+          ? io.netty.util.NetUtil.toAddressString(inet.getAddress())
+          : inet.getHostString();
       int zone = host.indexOf('%');
       return new Inet(zone >= 0 ? host.substring(0, zone) : host, inet.getPort());
     }

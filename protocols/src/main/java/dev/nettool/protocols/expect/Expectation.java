@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * does not grow memory.
  */
 public final class Expectation {
-  private static final int WINDOW = 1 << 20;
+  private static final int WINDOW = 64 << 10;
   private final String literal;
   private final Pattern regex;
   private final StringBuilder seen = new StringBuilder();
@@ -45,8 +45,10 @@ public final class Expectation {
     if (met) {
       return true;
     }
+    // A literal can only newly match where it overlaps what just arrived: search from there.
+    int from = literal != null ? Math.max(0, seen.length() - literal.length() + 1) : 0;
     seen.append(text);
-    met = literal != null ? seen.indexOf(literal) >= 0 : regex.matcher(seen).find();
+    met = literal != null ? seen.indexOf(literal, from) >= 0 : regex.matcher(seen).find();
     if (!met && seen.length() > WINDOW) {
       int keep = literal != null ? Math.max(literal.length(), 1) : WINDOW / 2;
       seen.delete(0, seen.length() - keep);

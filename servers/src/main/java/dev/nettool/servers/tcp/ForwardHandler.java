@@ -1,6 +1,7 @@
 package dev.nettool.servers.tcp;
 
 import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import dev.nettool.protocols.transport.Transport;
@@ -61,8 +62,8 @@ final class ForwardHandler extends ChannelInboundHandlerAdapter {
           inbound.read();
         }
       } else {
-        String detail = f.cause().getMessage() == null ? f.cause().toString() : f.cause().getMessage();
-        sink.publish(NetEvents.error(TcpConnections.id(inbound), "forward to " + upstream.display(), detail));
+        sink.publish(NetEvents.error(TcpConnections.id(inbound), "forward to " + upstream.display(),
+            ErrorDetail.of(f.cause())));
         inbound.close();
       }
     });

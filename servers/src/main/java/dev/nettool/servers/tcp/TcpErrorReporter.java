@@ -1,5 +1,6 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,8 +16,7 @@ final class TcpErrorReporter extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    sink.publish(NetEvents.error(TcpConnections.id(ctx.channel()), "connection", detail));
+    sink.publish(NetEvents.error(TcpConnections.id(ctx.channel()), "connection", ErrorDetail.of(cause)));
     ctx.close();
   }
 }

@@ -56,7 +56,6 @@ public final class TcpServer implements AutoCloseable {
         .group(group)
         .channel(transport.serverChannel(unix))
         .childHandler(initializer = new TcpServerInitializer(config, sink, stats, transport, done))
-        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         // Netty's default 32K/64K marks flip writability on nearly every 64K read under bulk
         // load, each flip costing an epoll_ctl pair; 1 MB still bounds a stalled peer's share.
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20));

@@ -5,6 +5,7 @@ import dev.nettool.protocols.transport.Transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,9 @@ final class TcpServerInitializer extends ChannelInitializer<Channel> {
 
   @Override
   protected void initChannel(Channel ch) {
+    // Half-close lets echo answer after the peer's FIN. NIO's Unix domain channel lacks the option:
+    // there, the peer's FIN closes the connection (setOption says false instead of logging a warning).
+    ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     ChannelPipeline p = ch.pipeline();
     p.addLast("limit", new TcpConnectionLimiter(stats, sink, config.maxConnections(), config.listen()));
     p.addLast("report", new TcpConnectionReporter(stats, sink, config.listen()));
