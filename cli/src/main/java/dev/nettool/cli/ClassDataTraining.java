@@ -1,0 +1,39 @@
+package dev.nettool.cli;
+
+import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.servers.tcp.TcpServer;
+import dev.nettool.servers.tcp.TcpServerConfig;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The launcher's training run for the application class-data-sharing archive: it loads the
+ * classes a typical short command needs (picocli, the event printers, a Netty client against an
+ * in-process echo server on loopback) and then returns, so the JVM dumps them at exit. Not a
+ * command: {@code scripts/nettool} runs it once after building the jar.
+ */
+public final class ClassDataTraining {
+  private ClassDataTraining() {}
+
+  public static void main(String[] args) {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    CliContext ctx = new CliContext(InputStream.nullInputStream(), sink, sink, Map.of(),
+        new CompletableFuture<>(), false);
+    Nettool.run(ctx, "--version");
+    Nettool.run(ctx, "tcp-client", "--help");
+    TcpServer echo = new TcpServer(TcpServerConfig.defaults(), EventSink.discard());
+    try {
+      Endpoint bound = echo.start();
+      Nettool.run(ctx, "tcp-client", bound.display(), "--data", "x", "--expect", "x", "--timeout", "5s");
+      Nettool.run(ctx, "tcp-client", bound.display(), "--data", "x", "--json", "-v", "--timeout", "5s");
+      Nettool.run(ctx, "wait-for", bound.display(), "--timeout", "5s");
+    } finally {
+      echo.close(Duration.ofSeconds(1));
+    }
+  }
+}
