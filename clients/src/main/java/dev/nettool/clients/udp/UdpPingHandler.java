@@ -3,6 +3,7 @@ package dev.nettool.clients.udp;
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
@@ -54,8 +55,9 @@ final class UdpPingHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     int seq = stats.sent();
-    UdpPingProbe probe = new UdpPingProbe(seq, System.nanoTime());
-    ctx.writeAndFlush(new DatagramPacket(probe.encode(ctx.alloc(), config.size()), remote), ctx.voidPromise());
+    ByteBuf buf = ctx.alloc().directBuffer(config.size());
+    new UdpPingProbe(seq, System.nanoTime()).writeTo(buf, config.size());
+    ctx.writeAndFlush(new DatagramPacket(buf, remote), ctx.voidPromise());
     if (seq == config.pingCount()) {
       ticker.cancel(false);
       ctx.executor().schedule(this::end, config.replyWait().toNanos(), TimeUnit.NANOSECONDS);

@@ -1,7 +1,6 @@
 package dev.nettool.clients.udp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 
 /**
  * One ping probe: a tag ({@code ntpg}), the sequence number and the send time in
@@ -10,9 +9,13 @@ import io.netty.buffer.ByteBufAllocator;
 record UdpPingProbe(int seq, long sentNanos) {
   private static final int TAG = 0x6e747067;
 
-  /** The probe's bytes, {@code size} of them ({@code size} is at least {@link UdpClientConfig#MIN_PING_SIZE}). */
-  ByteBuf encode(ByteBufAllocator alloc, int size) {
-    ByteBuf b = alloc.buffer(size).writeInt(TAG).writeInt(seq).writeLong(sentNanos);
+  /**
+   * Writes the probe into {@code b}, padded to {@code size} bytes ({@code size} is at least
+   * {@link UdpClientConfig#MIN_PING_SIZE}). The buffer is allocated beforehand, so that the send
+   * time is taken as late as possible.
+   */
+  ByteBuf writeTo(ByteBuf b, int size) {
+    b.writeInt(TAG).writeInt(seq).writeLong(sentNanos);
     for (int i = b.writerIndex(); i < size; i++) {
       b.writeByte(i);
     }

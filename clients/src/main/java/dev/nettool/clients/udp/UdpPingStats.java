@@ -71,7 +71,8 @@ final class UdpPingStats {
     return maxNanos / 1e6;
   }
 
+  /** The 99th percentile, never above the exact maximum (the histogram rounds up within its precision). */
   double p99Millis() {
-    return rtts.getValueAtPercentile(99.0) / 1e6;
+    return Math.min(rtts.getValueAtPercentile(99.0), maxNanos) / 1e6;
   }
 }

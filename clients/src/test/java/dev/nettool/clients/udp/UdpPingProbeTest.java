@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 class UdpPingProbeTest {
   @Test
   void aProbeIsPaddedToItsSizeAndReadsBack() {
-    ByteBuf b = new UdpPingProbe(7, 123_456_789L).encode(ByteBufAllocator.DEFAULT, 64);
+    ByteBuf b = new UdpPingProbe(7, 123_456_789L).writeTo(ByteBufAllocator.DEFAULT.buffer(64), 64);
     try {
       assertThat(b.readableBytes()).isEqualTo(64);
       assertThat(UdpPingProbe.decode(b)).isEqualTo(new UdpPingProbe(7, 123_456_789L));
@@ -25,7 +25,7 @@ class UdpPingProbeTest {
 
   @Test
   void theSmallestProbeHoldsJustTagSequenceAndTime() {
-    ByteBuf b = new UdpPingProbe(1, 1L).encode(ByteBufAllocator.DEFAULT, UdpClientConfig.MIN_PING_SIZE);
+    ByteBuf b = new UdpPingProbe(1, 1L).writeTo(ByteBufAllocator.DEFAULT.buffer(), UdpClientConfig.MIN_PING_SIZE);
     try {
       assertThat(b.readableBytes()).isEqualTo(16);
       assertThat(UdpPingProbe.decode(b).seq()).isEqualTo(1);
