@@ -6,7 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.DatagramChannel;
 
-/** Assembles the pipeline, top to bottom: count, show, then echo or drop, errors. */
+/** Assembles the pipeline, top to bottom: count, show, back-pressure and echo (or drop), errors. */
 final class UdpServerInitializer extends ChannelInitializer<DatagramChannel> {
   private final UdpMode mode;
   private final EventSink sink;
@@ -22,11 +22,16 @@ final class UdpServerInitializer extends ChannelInitializer<DatagramChannel> {
   protected void initChannel(DatagramChannel ch) {
     ChannelPipeline p = ch.pipeline();
     p.addLast("count", new UdpTrafficCounter(stats));
-    // Discard mode shows datagrams only when asked with -v; log and echo show them by default.
-    if (mode != UdpMode.DISCARD || sink.shows(Verbosity.VERBOSE)) {
+    // Log and echo show datagrams unless -q; discard mode only when asked with -v.
+    if (sink.shows(mode == UdpMode.DISCARD ? Verbosity.VERBOSE : Verbosity.NORMAL)) {
       p.addLast("log", new UdpLogHandler(sink));
     }
-    p.addLast("mode", mode == UdpMode.ECHO ? new UdpEchoHandler(stats) : new UdpDiscardHandler(stats));
+    if (mode == UdpMode.ECHO) {
+      p.addLast("back-pressure", UdpBackPressureHandler.INSTANCE);
+      p.addLast("mode", new UdpEchoHandler(stats));
+    } else {
+      p.addLast("mode", new UdpDiscardHandler(stats));
+    }
     p.addLast("errors", new UdpErrorReporter(sink));
   }
 }
