@@ -69,9 +69,13 @@ class UdpClientIT {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       socket.close();
-      thread.join(DEADLINE_MS);
+      try {
+        thread.join(DEADLINE_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -222,7 +226,8 @@ class UdpClientIT {
   }
 
   static boolean canBind(InetAddress address) {
-    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0))) {
+    try {
+      new DatagramSocket(new InetSocketAddress(address, 0)).close();
       return true;
     } catch (SocketException e) {
       return false;

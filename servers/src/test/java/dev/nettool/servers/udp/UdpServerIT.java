@@ -150,7 +150,8 @@ class UdpServerIT {
   }
 
   static boolean canBind(InetAddress address) {
-    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0))) {
+    try {
+      new DatagramSocket(new InetSocketAddress(address, 0)).close();
       return true;
     } catch (SocketException e) {
       return false;
