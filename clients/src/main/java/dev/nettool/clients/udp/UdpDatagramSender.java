@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Sends a run's datagrams one after the other on its own thread (reading stdin may block), each
@@ -65,6 +66,8 @@ final class UdpDatagramSender implements Runnable {
       channel.pipeline().fireUserEventTriggered(UdpExpectHandler.LAST_SENT);
     } catch (IOException e) {
       run.fail(new NettoolException(ExitCode.FAILURE, "cannot read stdin", String.valueOf(e.getMessage()), e));
+    } catch (RejectedExecutionException e) {
+      // the run ended and the client closed while this thread was between two datagrams
     }
   }
 
