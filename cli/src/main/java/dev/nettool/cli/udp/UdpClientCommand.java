@@ -27,9 +27,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nettool udp-client TARGET}: send datagrams and show the replies, or {@code --ping N}. */
 @Command(name = "udp-client", mixinStandardHelpOptions = true,
-    description = {"Send datagrams to TARGET (each --data, or each stdin line, is one datagram) and print",
-        "each reply on its own line on stdout; or ping a UDP echo with --ping N.",
-        "An ICMP port unreachable from TARGET exits 3."})
+    description = {"Send datagrams to TARGET and print each reply on its own line on stdout:",
+        "each --data, or else each stdin line, is one datagram. --ping N pings an echo.",
+        "An ICMP port unreachable from TARGET exits 3; a lost ping probe exits 1."})
 public final class UdpClientCommand implements Callable<Integer> {
   private final CliContext ctx;
 

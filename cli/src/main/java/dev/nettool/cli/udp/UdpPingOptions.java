@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code --ping N}, {@code --interval}, {@code --size}: ping a UDP echo service. */
 final class UdpPingOptions {
   @Option(names = "--ping", paramLabel = "N",
-      description = {"Send N numbered probes to a UDP echo and report each reply, loss and",
-          "min/avg/max/p99 round-trip times like ping. Exit 0 when all came back, 1 when any was lost."})
+      description = "Send N numbered probes to a UDP echo and report each reply, the loss and "
+          + "min/avg/max/p99 round-trip times, like ping. Exit 0 when all came back, 1 when any was lost.")
   Integer count;
 
   @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.DurationConverter.class,

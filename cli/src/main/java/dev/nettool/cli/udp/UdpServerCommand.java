@@ -11,16 +11,16 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code nettool udp-server --mode log|echo|discard}. */
 @Command(name = "udp-server", mixinStandardHelpOptions = true,
-    description = {"A UDP server that shows each datagram with its sender, echoes it back, or drops it;",
-        "with --join it receives a multicast group."})
+    description = {"A UDP server that shows each datagram with its sender, echoes it back, or drops",
+        "it; with --join it receives a multicast group."})
 public final class UdpServerCommand implements Callable<Integer> {
   private final CliContext ctx;
 
   @Mixin UdpServerOptions server;
 
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "log", converter = ModeConverter.class,
-      description = {"log: show each datagram as a message event; echo: also send it back;",
-          "discard: count silently (-v shows them) (default: ${DEFAULT-VALUE})."})
+      description = "log: show each datagram as a message event; echo: also send it back; "
+          + "discard: count silently, -v shows them (default: ${DEFAULT-VALUE}).")
   UdpMode mode;
 
   UdpServerCommand(CliContext ctx) {

@@ -31,8 +31,8 @@ final class UdpServerOptions {
   @Mixin ReadyOptions ready;
 
   @Option(names = "--join", paramLabel = "GROUP",
-      description = {"Join the multicast GROUP (repeatable, one address family): the port is then bound",
-          "on the wildcard address of that family (0.0.0.0 or ::) and --host is not used."})
+      description = "Join the multicast GROUP (repeatable, one address family): the port is then bound "
+          + "on the wildcard address of that family (0.0.0.0 or ::) and --host is not used.")
   List<String> join = new ArrayList<>();
 
   @Option(names = "--interface", paramLabel = "NAME",
