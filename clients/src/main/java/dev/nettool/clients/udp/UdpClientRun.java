@@ -3,6 +3,7 @@ package dev.nettool.clients.udp;
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
 import dev.nettool.protocols.address.Endpoint;
+import java.io.IOException;
 import java.net.PortUnreachableException;
 import java.util.concurrent.CompletableFuture;
 
@@ -37,7 +38,10 @@ final class UdpClientRun {
     if (cause instanceof NettoolException n) {
       return n;
     }
-    if (cause instanceof PortUnreachableException) {
+    // The kernel's ECONNREFUSED on a connected datagram socket; transports that do not translate it
+    // into PortUnreachableException still say "Connection refused".
+    if (cause instanceof PortUnreachableException
+        || (cause instanceof IOException && String.valueOf(cause.getMessage()).contains("Connection refused"))) {
       return new NettoolException(ExitCode.CONNECT, "cannot reach " + target.display(), "port unreachable", cause);
     }
     String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
