@@ -1,15 +1,18 @@
 package dev.nettool.cli.udp;
 
 import dev.nettool.cli.CliContext;
-import dev.nettool.protocols.ExitCode;
-import dev.nettool.protocols.NettoolException;
+import dev.nettool.servers.udp.UdpMode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** Placeholder for {@code nettool udp-echo}, being written. */
-@Command(name = "udp-echo", hidden = true)
+/** {@code nettool udp-echo}: {@code udp-server --mode echo}. */
+@Command(name = "udp-echo", mixinStandardHelpOptions = true,
+    description = "A UDP echo server: every datagram is sent back to its sender, whole (up to 65,507 bytes).")
 public final class UdpEchoCommand implements Callable<Integer> {
   private final CliContext ctx;
+
+  @Mixin UdpServerOptions server;
 
   UdpEchoCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -17,6 +20,6 @@ public final class UdpEchoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new NettoolException(ExitCode.FAILURE, "udp-echo", "not built yet " + ctx.env().size());
+    return server.run(ctx, UdpMode.ECHO);
   }
 }

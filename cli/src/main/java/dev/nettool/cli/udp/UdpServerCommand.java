@@ -1,15 +1,27 @@
 package dev.nettool.cli.udp;
 
 import dev.nettool.cli.CliContext;
-import dev.nettool.protocols.ExitCode;
-import dev.nettool.protocols.NettoolException;
+import dev.nettool.servers.udp.UdpMode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** Placeholder for {@code nettool udp-server}, being written. */
-@Command(name = "udp-server", hidden = true)
+/** {@code nettool udp-server --mode log|echo|discard}. */
+@Command(name = "udp-server", mixinStandardHelpOptions = true,
+    description = {"A UDP server that shows each datagram with its sender, echoes it back, or drops",
+        "it; with --join it receives a multicast group."})
 public final class UdpServerCommand implements Callable<Integer> {
   private final CliContext ctx;
+
+  @Mixin UdpServerOptions server;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "log", converter = ModeConverter.class,
+      description = "log: show each datagram as a message event; echo: also send it back; "
+          + "discard: count silently, -v shows them (default: ${DEFAULT-VALUE}).")
+  UdpMode mode;
 
   UdpServerCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -17,6 +29,18 @@ public final class UdpServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new NettoolException(ExitCode.FAILURE, "udp-server", "not built yet " + ctx.env().size());
+    return server.run(ctx, mode);
+  }
+
+  /** {@code log|echo|discard}. */
+  static final class ModeConverter implements ITypeConverter<UdpMode> {
+    @Override
+    public UdpMode convert(String value) {
+      try {
+        return UdpMode.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

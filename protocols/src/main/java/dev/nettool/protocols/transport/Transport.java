@@ -3,6 +3,7 @@ package dev.nettool.protocols.transport;
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -16,6 +17,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
@@ -168,6 +170,18 @@ public final class Transport {
       case EPOLL -> EpollDatagramChannel.class;
       case IO_URING -> IoUringDatagramChannel.class;
       default -> NioDatagramChannel.class;
+    };
+  }
+
+  /**
+   * Makes UDP channels of one address family. A socket of the address's own family is what a
+   * multicast group needs: io_uring cannot join an IPv4 group on the default dual-stack socket.
+   */
+  public ChannelFactory<DatagramChannel> datagramChannelFactory(SocketProtocolFamily family) {
+    return switch (kind) {
+      case EPOLL -> () -> new EpollDatagramChannel(family);
+      case IO_URING -> () -> new IoUringDatagramChannel(family);
+      default -> () -> new NioDatagramChannel(family);
     };
   }
 
