@@ -6,16 +6,13 @@ import dev.nettool.protocols.event.Verbosity;
 import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
-/** How events are shown: {@code --json}, {@code -v}, {@code --hex}, {@code -q}, {@code --debug}. */
+/** How events are shown: {@code --json}, {@code -v}, {@code -q}, {@code --debug} ({@code --hex} is {@link HexOptions}). */
 public final class OutputOptions {
   @Option(names = "--json", description = "Print every event as one JSON object per line.")
   boolean json;
 
   @Option(names = {"-v", "--verbose"}, description = "Show data events with byte counts (and client events on stderr).")
   boolean verbose;
-
-  @Option(names = "--hex", description = "Add a hex dump to data events.")
-  boolean hex;
 
   @Option(names = {"-q", "--quiet"}, description = "Show only the ready line and errors.")
   boolean quiet;
@@ -31,10 +28,6 @@ public final class OutputOptions {
     return verbose;
   }
 
-  public boolean hex() {
-    return hex;
-  }
-
   public boolean quiet() {
     return quiet;
   }
@@ -46,8 +39,8 @@ public final class OutputOptions {
     return verbose ? Verbosity.VERBOSE : Verbosity.NORMAL;
   }
 
-  /** A printer of server events to {@code out}. */
-  public EventSink printer(PrintStream out) {
+  /** A printer of server events to {@code out}, with hex dumps in data events when {@code hex}. */
+  public EventSink printer(PrintStream out, boolean hex) {
     return new EventPrinter(out, json, verbosity(), hex && !quiet);
   }
 
@@ -56,6 +49,11 @@ public final class OutputOptions {
    * then at the given verbosity. Errors still show as one line through the error handler.
    */
   public EventSink clientPrinter(PrintStream err) {
+    return clientPrinter(err, false);
+  }
+
+  /** As {@link #clientPrinter(PrintStream)}, with hex dumps in data events when {@code hex}. */
+  public EventSink clientPrinter(PrintStream err, boolean hex) {
     if (!verbose && !json) {
       return EventSink.discard();
     }

@@ -4,6 +4,7 @@ import dev.nettool.cli.CliContext;
 import dev.nettool.cli.ClientLifetime;
 import dev.nettool.cli.options.Converters;
 import dev.nettool.cli.options.ExpectOptions;
+import dev.nettool.cli.options.HexOptions;
 import dev.nettool.cli.options.OutputOptions;
 import dev.nettool.cli.options.TransportOptions;
 import dev.nettool.clients.tcp.TcpClient;
@@ -59,6 +60,7 @@ public final class TcpClientCommand implements Callable<Integer> {
   @Mixin TcpClientInputOptions input;
   @Mixin TransportOptions transport;
   @Mixin OutputOptions output;
+  @Mixin HexOptions hex;
   @Mixin ExpectOptions expect;
 
   TcpClientCommand(CliContext ctx) {
@@ -74,14 +76,14 @@ public final class TcpClientCommand implements Callable<Integer> {
       return interactive(config, expectation);
     }
     EventSink sink = output.clientPrinter(ctx.err());
-    TcpClientOutput out = output.hex() ? TcpClientOutput.hexDump(ctx.out()) : TcpClientOutput.raw(ctx.out());
+    TcpClientOutput out = hex.hex() ? TcpClientOutput.hexDump(ctx.out()) : TcpClientOutput.raw(ctx.out());
     return run(config, expectation, sink, out, sender.get(), new CompletableFuture<>());
   }
 
   private int interactive(TcpClientConfig config, Expectation expectation) {
     try (TcpClientConsole console = TcpClientConsole.open()) {
       EventSink sink = output.clientPrinter(console.printer());
-      return run(config, expectation, sink, console.output(output.hex()), console::start, console.interrupted());
+      return run(config, expectation, sink, console.output(hex.hex()), console::start, console.interrupted());
     } catch (IOException e) {
       throw new NettoolException(ExitCode.FAILURE, "cannot use the terminal", String.valueOf(e.getMessage()), e);
     }

@@ -5,6 +5,7 @@ import dev.nettool.cli.ServerLifetime;
 import dev.nettool.cli.options.Converters;
 import dev.nettool.cli.options.LifetimeOptions;
 import dev.nettool.cli.options.ListenOptions;
+import dev.nettool.cli.options.HexOptions;
 import dev.nettool.cli.options.OutputOptions;
 import dev.nettool.cli.options.ReadyOptions;
 import dev.nettool.cli.options.TransportOptions;
@@ -23,6 +24,7 @@ final class TcpServerOptions {
   @Mixin ListenOptions listen;
   @Mixin TransportOptions transport;
   @Mixin OutputOptions output;
+  @Mixin HexOptions hex;
   @Mixin LifetimeOptions lifetime;
   @Mixin ReadyOptions ready;
 
@@ -55,7 +57,7 @@ final class TcpServerOptions {
         .withCount(lifetime.count())
         .withThreads(threads);
     // In pipe mode stdout carries the payload, so the event log moves to stderr.
-    EventSink sink = output.printer(mode instanceof TcpMode.Pipe ? ctx.err() : ctx.out());
+    EventSink sink = output.printer(mode instanceof TcpMode.Pipe ? ctx.err() : ctx.out(), hex.hex());
     ReadySignal signal = ready.signal(ctx.env());
     signal.writePid();
     TcpServer server = new TcpServer(config, sink);

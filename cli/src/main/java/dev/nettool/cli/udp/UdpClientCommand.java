@@ -4,6 +4,7 @@ import dev.nettool.cli.CliContext;
 import dev.nettool.cli.ClientLifetime;
 import dev.nettool.cli.options.Converters;
 import dev.nettool.cli.options.ExpectOptions;
+import dev.nettool.cli.options.HexOptions;
 import dev.nettool.cli.options.OutputOptions;
 import dev.nettool.cli.options.TransportOptions;
 import dev.nettool.clients.udp.UdpClient;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nettool udp-client TARGET}: send datagrams and show the replies, or {@code --ping N}. */
+    resourceBundle = "dev.nettool.cli.udp.UdpClientCommand",
 @Command(name = "udp-client", mixinStandardHelpOptions = true,
     description = {"Send datagrams to TARGET and print each reply on its own line on stdout:",
         "each --data, or else each stdin line, is one datagram. --ping N pings an echo.",
@@ -54,6 +56,7 @@ public final class UdpClientCommand implements Callable<Integer> {
   @Mixin ExpectOptions expect;
   @Mixin TransportOptions transport;
   @Mixin OutputOptions output;
+  @Mixin HexOptions hex;
 
   UdpClientCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -80,7 +83,7 @@ public final class UdpClientCommand implements Callable<Integer> {
     // Ping's report is the command's output (stdout), text or JSON; client events stay on stderr.
     EventSink report = new EventPrinter(ctx.out(), output.json(), output.quiet() ? Verbosity.QUIET : Verbosity.NORMAL,
         false);
-    UdpClient client = new UdpClient(config, output.clientPrinter(ctx.err()), report);
+    UdpClient client = new UdpClient(config, output.clientPrinter(ctx.err(), hex.hex()), report);
     try {
       return ClientLifetime.await(ctx, client.start(ctx.in(), ctx.out(), expectation), timeout, "udp-client");
     } finally {

@@ -4,6 +4,7 @@ import dev.nettool.cli.CliContext;
 import dev.nettool.cli.ServerLifetime;
 import dev.nettool.cli.options.LifetimeOptions;
 import dev.nettool.cli.options.ListenOptions;
+import dev.nettool.cli.options.HexOptions;
 import dev.nettool.cli.options.OutputOptions;
 import dev.nettool.cli.options.ReadyOptions;
 import dev.nettool.cli.options.TransportOptions;
@@ -27,6 +28,7 @@ final class UdpServerOptions {
   @Mixin ListenOptions listen;
   @Mixin TransportOptions transport;
   @Mixin OutputOptions output;
+  @Mixin HexOptions hex;
   @Mixin LifetimeOptions lifetime;
   @Mixin ReadyOptions ready;
 
@@ -41,7 +43,7 @@ final class UdpServerOptions {
 
   int run(CliContext ctx, UdpMode mode) {
     UdpServerConfig config = config(mode);
-    EventSink sink = output.printer(ctx.out());
+    EventSink sink = output.printer(ctx.out(), hex.hex());
     ReadySignal signal = ready.signal(ctx.env());
     signal.writePid();
     UdpServer server = new UdpServer(config, sink);

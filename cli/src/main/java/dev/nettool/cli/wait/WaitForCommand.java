@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nettool wait-for TARGET... [--timeout 30s] [--interval 200ms] [-- CMD ARGS]}, like wait-for-it. */
 @Command(name = "wait-for", mixinStandardHelpOptions = true,
+    resourceBundle = "dev.nettool.cli.wait.WaitForCommand",
     customSynopsis = "nettool wait-for [OPTIONS] TARGET... [-- CMD [ARG...]]",
     description = {"Wait until every TARGET accepts a connection, then exit 0; or, given",
         "-- CMD ARGS, run CMD with nettool's stdin, stdout, stderr and environment",

@@ -154,7 +154,7 @@ class UdpCommandsIT {
   void clientSendsStdinLines() throws Exception {
     try (DatagramSocket s = peer()) {
       echo(s, 2);
-      CliResult r = CliHarness.run("a\nb\n",
+      CliResult r = CliHarness.runWithStdin("a\nb\n",
           new String[] {"udp-client", "127.0.0.1:" + s.getLocalPort(), "--expect", "b"});
       assertThat(r).exitedWith(0).hasOut("a\nb\n");
     }
