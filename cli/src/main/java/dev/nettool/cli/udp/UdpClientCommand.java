@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nettool udp-client TARGET}: send datagrams and show the replies, or {@code --ping N}. */
-    resourceBundle = "dev.nettool.cli.udp.UdpClientCommand",
 @Command(name = "udp-client", mixinStandardHelpOptions = true,
+    resourceBundle = "dev.nettool.cli.udp.UdpClientCommand",
     description = {"Send datagrams to TARGET and print each reply on its own line on stdout:",
         "each --data, or else each stdin line, is one datagram. --ping N pings an echo.",
         "An ICMP port unreachable from TARGET exits 3; a lost ping probe exits 1."})
