@@ -4,6 +4,9 @@ import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.servers.tcp.TcpServer;
 import dev.nettool.servers.tcp.TcpServerConfig;
+import dev.nettool.servers.udp.UdpMode;
+import dev.nettool.servers.udp.UdpServer;
+import dev.nettool.servers.udp.UdpServerConfig;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -26,14 +29,21 @@ public final class ClassDataTraining {
         new CompletableFuture<>(), false);
     Nettool.run(ctx, "--version");
     Nettool.run(ctx, "tcp-client", "--help");
+    Nettool.run(ctx, "tcp-echo", "--max-time", "1ms", "--json");
+    Nettool.run(ctx, "udp-echo", "--max-time", "1ms");
     TcpServer echo = new TcpServer(TcpServerConfig.defaults(), EventSink.discard());
+    UdpServer udpEcho = new UdpServer(UdpServerConfig.defaults().withMode(UdpMode.ECHO), EventSink.discard());
     try {
       Endpoint bound = echo.start();
       Nettool.run(ctx, "tcp-client", bound.display(), "--data", "x", "--expect", "x", "--timeout", "5s");
       Nettool.run(ctx, "tcp-client", bound.display(), "--data", "x", "--json", "-v", "--timeout", "5s");
       Nettool.run(ctx, "wait-for", bound.display(), "--timeout", "5s");
+      Endpoint udp = udpEcho.start();
+      Nettool.run(ctx, "udp-client", udp.display(), "--data", "x", "--expect", "x", "--timeout", "5s");
+      Nettool.run(ctx, "udp-client", udp.display(), "--ping", "2", "--interval", "1ms", "--wait", "1s");
     } finally {
       echo.close(Duration.ofSeconds(1));
+      udpEcho.close(Duration.ofSeconds(1));
     }
   }
 }

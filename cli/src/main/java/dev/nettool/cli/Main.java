@@ -10,6 +10,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Netty 4.2's pooled allocator reports JFR events; starting JFR's machinery costs the first
+    // read of a run about 100 ms. A short-lived test tool has no recording to feed, so it is off
+    // unless asked for (-Dio.netty.jfr.enabled=true).
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
     CompletableFuture<String> stop = Signals.install();
