@@ -16,6 +16,11 @@ public final class Main {
     if (System.getProperty("io.netty.jfr.enabled") == null) {
       System.setProperty("io.netty.jfr.enabled", "false");
     }
+    // Leak detection samples buffers at a cost of a few percent of echo throughput; the tests run
+    // it at "paranoid", a run of the tool does not need it (-Dio.netty.leakDetection.level=simple).
+    if (System.getProperty("io.netty.leakDetection.level") == null) {
+      System.setProperty("io.netty.leakDetection.level", "disabled");
+    }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
     CompletableFuture<String> stop = Signals.install();

@@ -42,7 +42,7 @@ final class TcpServerOptions {
       description = "Close connections over N open at once, with a drop event.")
   int maxConnections;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: one per core).")
+  @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: one per two cores).")
   int threads;
 
   int run(CliContext ctx, TcpMode mode) {

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param idleTimeout close a connection idle this long, or {@code null}
  * @param maxConnections connections beyond this many open at once are dropped; 0 means no limit
  * @param count stop once this many connections were handled completely; 0 means never
- * @param threads event loop threads; 0 means one per core
+ * @param threads event loop threads; 0 means one per two cores
  */
 public record TcpServerConfig(
     Endpoint listen,
