@@ -11,6 +11,7 @@ import dev.nettool.protocols.ExitCode;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,17 +24,18 @@ import picocli.CommandLine.Command;
     name = "nettool",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Network test servers and clients: TCP, UDP, and more, on one Netty event loop.",
-    subcommands = {
+    description = "Network test servers and clients: TCP, UDP, and more, on one Netty event loop.")
+public final class Nettool implements Runnable {
+  /** Every command, in the order {@code --help} lists them. */
+  static final List<Class<?>> COMMANDS = List.of(
       TcpEchoCommand.class,
       TcpServerCommand.class,
       TcpClientCommand.class,
       UdpServerCommand.class,
       UdpEchoCommand.class,
       UdpClientCommand.class,
-      WaitForCommand.class
-    })
-public final class Nettool implements Runnable {
+      WaitForCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -44,13 +46,28 @@ public final class Nettool implements Runnable {
   /** Runs one command line and returns the process exit code. */
   public static int run(CliContext ctx, String... args) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cl = commandLine(ctx, debug);
+    CommandLine cl = commandLine(ctx, debug, args.length > 0 ? args[0] : null);
     return cl.execute(args);
   }
 
-  /** The fully wired command line for {@code ctx}. */
+  /** The fully wired command line for {@code ctx}, with every command. */
   public static CommandLine commandLine(CliContext ctx, boolean debug) {
+    return commandLine(ctx, debug, null);
+  }
+
+  /**
+   * The command line for {@code ctx}. When {@code first} names a command, only that command's model
+   * is built: picocli reflects over every option of every command it is given, which is most of a
+   * short client's start-up time. Anything else ({@code --help}, a typo) gets all of them.
+   */
+  static CommandLine commandLine(CliContext ctx, boolean debug, String first) {
     CommandLine cl = new CommandLine(new Nettool(), new ContextFactory(ctx));
+    Class<?> only = COMMANDS.stream().filter(c -> nameOf(c).equals(first)).findFirst().orElse(null);
+    for (Class<?> command : COMMANDS) {
+      if (only == null || command == only) {
+        cl.addSubcommand(nameOf(command), command);
+      }
+    }
     cl.setOut(new PrintWriter(ctx.out(), true));
     cl.setErr(new PrintWriter(ctx.err(), true));
     cl.setExecutionExceptionHandler(new ErrorHandler(ctx, debug));
@@ -64,6 +81,10 @@ public final class Nettool implements Runnable {
   private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     cl.getSubcommands().values().forEach(sub -> applyExitCodes(sub, codes));
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   private static Map<String, String> exitCodeList() {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nettool tcp-client TARGET}: stdin to the socket and the socket to stdout, like {@code nc -N}. */
-@Command(name = "tcp-client", mixinStandardHelpOptions = true,
+@Command(name = "tcp-client", header = "nc-like TCP client: stdin to the socket, the socket to stdout", mixinStandardHelpOptions = true,
     resourceBundle = "dev.nettool.cli.tcp.TcpClientCommand",
     description = {
         "Connect to TARGET, copy stdin to it and what it sends to stdout, byte for",

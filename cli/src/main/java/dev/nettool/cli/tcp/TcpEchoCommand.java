@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code nettool tcp-echo}: {@code tcp-server --mode echo}. */
-@Command(name = "tcp-echo", mixinStandardHelpOptions = true,
+@Command(name = "tcp-echo", header = "TCP echo server: every byte back, half-close aware", mixinStandardHelpOptions = true,
     description = {"A TCP echo server: every byte received is written back, half-close aware",
         "(like Node's socket.pipe(socket))."})
 public final class TcpEchoCommand implements Callable<Integer> {

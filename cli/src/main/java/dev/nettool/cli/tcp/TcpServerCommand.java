@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nettool tcp-server --mode echo|discard|source|reply|pipe|forward}. */
-@Command(name = "tcp-server", mixinStandardHelpOptions = true,
+@Command(name = "tcp-server", header = "TCP server: echo, discard, source, reply, pipe or forward", mixinStandardHelpOptions = true,
     description = {"A TCP server that echoes, discards, sends a pattern, replies, pipes to stdin/stdout",
         "(like nc -l) or forwards to an upstream, with connection events in Node's words."})
 public final class TcpServerCommand implements Callable<Integer> {

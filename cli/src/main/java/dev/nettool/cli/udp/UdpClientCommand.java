@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nettool udp-client TARGET}: send datagrams and show the replies, or {@code --ping N}. */
-@Command(name = "udp-client", mixinStandardHelpOptions = true,
+@Command(name = "udp-client", header = "Send datagrams and print replies; --ping with loss and RTT", mixinStandardHelpOptions = true,
     resourceBundle = "dev.nettool.cli.udp.UdpClientCommand",
     description = {"Send datagrams to TARGET and print each reply on its own line on stdout:",
         "each --data, or else each stdin line, is one datagram. --ping N pings an echo.",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code nettool udp-server --mode log|echo|discard}. */
-@Command(name = "udp-server", mixinStandardHelpOptions = true,
+@Command(name = "udp-server", header = "UDP server: log, echo or discard each datagram", mixinStandardHelpOptions = true,
     description = {"A UDP server that shows each datagram with its sender, echoes it back, or drops",
         "it; with --join it receives a multicast group."})
 public final class UdpServerCommand implements Callable<Integer> {

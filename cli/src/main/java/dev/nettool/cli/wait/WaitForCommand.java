@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nettool wait-for TARGET... [--timeout 30s] [--interval 200ms] [-- CMD ARGS]}, like wait-for-it. */
-@Command(name = "wait-for", mixinStandardHelpOptions = true,
+@Command(name = "wait-for", header = "Wait until targets accept connections, then run a command", mixinStandardHelpOptions = true,
     resourceBundle = "dev.nettool.cli.wait.WaitForCommand",
     customSynopsis = "nettool wait-for [OPTIONS] TARGET... [-- CMD [ARG...]]",
     description = {"Wait until every TARGET accepts a connection, then exit 0; or, given",
