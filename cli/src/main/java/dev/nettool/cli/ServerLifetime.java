@@ -2,6 +2,10 @@ package dev.nettool.cli;
 
 import dev.nettool.cli.options.LifetimeOptions;
 import dev.nettool.protocols.ExitCode;
+import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.ready.ReadySignal;
+import dev.nettool.protocols.server.NetServer;
 import dev.nettool.protocols.unit.Durations;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +19,25 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ServerLifetime {
   private ServerLifetime() {}
+
+  /**
+   * The run every server command shares: pid file, start, ready file, ready line, wait for the end,
+   * drain and close (which publishes the summary). Returns the exit code.
+   */
+  public static int run(CliContext ctx, NetServer server, EventSink sink, ReadySignal signal, LifetimeOptions life) {
+    signal.writePid();
+    try {
+      Endpoint bound = server.start();
+      // The file first: whoever has seen the ready line may read the file at once.
+      signal.announce(bound.display());
+      sink.publish(server.listeningEvent());
+      int code = await(ctx, server.done(), life);
+      signal.stopping();
+      return code;
+    } finally {
+      server.close(life.drain());
+    }
+  }
 
   /** Blocks until the run ends and returns the exit code the command should give. */
   public static int await(CliContext ctx, CompletableFuture<Void> done, LifetimeOptions life) {

@@ -1,10 +1,10 @@
 package dev.nettool.cli.tcp;
 
 import dev.nettool.cli.CliContext;
+import dev.nettool.cli.options.Escapes;
 import dev.nettool.clients.tcp.TcpClientConnection;
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,7 +29,7 @@ final class TcpClientInputOptions {
       throw new NettoolException(ExitCode.USAGE, "--data", "give --data or --data-file, not both");
     }
     if (data != null) {
-      byte[] bytes = TcpServerOptions.unescape(data).getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = Escapes.toBytes(data, "--data");
       return Optional.of(connection -> {
         connection.send(bytes);
         connection.finish();

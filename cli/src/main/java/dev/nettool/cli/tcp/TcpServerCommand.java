@@ -2,11 +2,11 @@ package dev.nettool.cli.tcp;
 
 import dev.nettool.cli.CliContext;
 import dev.nettool.cli.options.Converters;
+import dev.nettool.cli.options.Escapes;
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.servers.tcp.TcpMode;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +60,7 @@ public final class TcpServerCommand implements Callable<Integer> {
         if (reply == null) {
           throw usage("--mode reply needs --reply TEXT");
         }
-        return new TcpMode.Reply(reply.getBytes(StandardCharsets.UTF_8));
+        return new TcpMode.Reply(Escapes.toBytes(reply, "--reply"));
       case "pipe":
         return new TcpMode.Pipe(ctx.in(), ctx.out(), keepOpen);
       case "forward":

@@ -3,6 +3,7 @@ package dev.nettool.cli.tcp;
 import dev.nettool.cli.CliContext;
 import dev.nettool.cli.ServerLifetime;
 import dev.nettool.cli.options.Converters;
+import dev.nettool.cli.options.Escapes;
 import dev.nettool.cli.options.LifetimeOptions;
 import dev.nettool.cli.options.ListenOptions;
 import dev.nettool.cli.options.HexOptions;
@@ -10,11 +11,9 @@ import dev.nettool.cli.options.OutputOptions;
 import dev.nettool.cli.options.ReadyOptions;
 import dev.nettool.cli.options.TransportOptions;
 import dev.nettool.protocols.event.EventSink;
-import dev.nettool.protocols.ready.ReadySignal;
 import dev.nettool.servers.tcp.TcpMode;
 import dev.nettool.servers.tcp.TcpServer;
 import dev.nettool.servers.tcp.TcpServerConfig;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,31 +50,13 @@ final class TcpServerOptions {
         .withTransport(transport.kind())
         .withMode(mode)
         .withNoDelay(noDelay)
-        .withWelcome(welcome == null ? null : unescape(welcome).getBytes(StandardCharsets.UTF_8))
+        .withWelcome(welcome == null ? null : Escapes.toBytes(welcome, "--welcome"))
         .withIdleTimeout(idleTimeout)
         .withMaxConnections(maxConnections)
         .withCount(lifetime.count())
         .withThreads(threads);
     // In pipe mode stdout carries the payload, so the event log moves to stderr.
     EventSink sink = output.printer(mode instanceof TcpMode.Pipe ? ctx.err() : ctx.out(), hex.hex());
-    ReadySignal signal = ready.signal(ctx.env());
-    signal.writePid();
-    TcpServer server = new TcpServer(config, sink);
-    try {
-      var bound = server.start();
-      // The file first: whoever has seen the ready line may read the file at once.
-      signal.announce(bound.display());
-      sink.publish(server.listeningEvent());
-      int code = ServerLifetime.await(ctx, server.done(), lifetime);
-      signal.stopping();
-      return code;
-    } finally {
-      server.close(lifetime.drain());
-    }
-  }
-
-  /** Lets {@code --welcome 'hi\n'} mean a newline, as echo -e does. */
-  static String unescape(String s) {
-    return s.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t");
+    return ServerLifetime.run(ctx, new TcpServer(config, sink), sink, ready.signal(ctx.env()), lifetime);
   }
 }

@@ -3,6 +3,7 @@ package dev.nettool.cli.udp;
 import dev.nettool.cli.CliContext;
 import dev.nettool.cli.ClientLifetime;
 import dev.nettool.cli.options.Converters;
+import dev.nettool.cli.options.Escapes;
 import dev.nettool.cli.options.ExpectOptions;
 import dev.nettool.cli.options.HexOptions;
 import dev.nettool.cli.options.OutputOptions;
@@ -16,7 +17,6 @@ import dev.nettool.protocols.event.EventPrinter;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.Verbosity;
 import dev.nettool.protocols.expect.Expectation;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class UdpClientCommand implements Callable<Integer> {
     if (ping.enabled() && (!data.isEmpty() || expectation != null)) {
       throw new NettoolException(ExitCode.USAGE, "--ping", "sends its own probes: drop --data and --expect");
     }
-    List<byte[]> datagrams = data.stream().map(d -> unescape(d).getBytes(StandardCharsets.UTF_8)).toList();
+    List<byte[]> datagrams = data.stream().map(d -> Escapes.toBytes(d, "--data")).toList();
     if (datagrams.stream().anyMatch(d -> d.length > UdpClientConfig.MAX_DATAGRAM)) {
       throw new NettoolException(ExitCode.USAGE, "--data", "a datagram holds at most "
           + UdpClientConfig.MAX_DATAGRAM + " bytes");
@@ -89,10 +89,5 @@ public final class UdpClientCommand implements Callable<Integer> {
     } finally {
       client.close();
     }
-  }
-
-  /** Lets {@code --data 'hi\n'} mean a newline, as tcp-server's {@code --welcome} and {@code echo -e} do. */
-  private static String unescape(String s) {
-    return s.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t");
   }
 }

@@ -12,7 +12,6 @@ import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
-import dev.nettool.protocols.ready.ReadySignal;
 import dev.nettool.servers.udp.UdpMode;
 import dev.nettool.servers.udp.UdpServer;
 import dev.nettool.servers.udp.UdpServerConfig;
@@ -44,19 +43,7 @@ final class UdpServerOptions {
   int run(CliContext ctx, UdpMode mode) {
     UdpServerConfig config = config(mode);
     EventSink sink = output.printer(ctx.out(), hex.hex());
-    ReadySignal signal = ready.signal(ctx.env());
-    signal.writePid();
-    UdpServer server = new UdpServer(config, sink);
-    try {
-      Endpoint bound = server.start();
-      sink.publish(server.listeningEvent());
-      signal.announce(bound.display());
-      int code = ServerLifetime.await(ctx, server.done(), lifetime);
-      signal.stopping();
-      return code;
-    } finally {
-      server.close(lifetime.drain());
-    }
+    return ServerLifetime.run(ctx, new UdpServer(config, sink), sink, ready.signal(ctx.env()), lifetime);
   }
 
   private UdpServerConfig config(UdpMode mode) {

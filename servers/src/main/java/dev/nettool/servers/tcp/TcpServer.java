@@ -5,6 +5,7 @@ import dev.nettool.protocols.NettoolException;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
+import dev.nettool.protocols.server.NetServer;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -24,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A TCP server: {@link #start()} binds and returns the real address, {@link #close(Duration)} drains and stops. */
-public final class TcpServer implements AutoCloseable {
+public final class TcpServer implements NetServer, AutoCloseable {
   private final TcpServerConfig config;
   private final EventSink sink;
   private final Transport transport;
@@ -48,6 +49,7 @@ public final class TcpServer implements AutoCloseable {
    *
    * @throws NettoolException with {@link ExitCode#LISTEN} when the address cannot be bound
    */
+  @Override
   public Endpoint start() {
     startNanos = System.nanoTime();
     group = transport.newGroup(threads(config), new DefaultThreadFactory("nettool-tcp"));
@@ -85,6 +87,7 @@ public final class TcpServer implements AutoCloseable {
   }
 
   /** The ready event for the bound address: mode, Nagle setting and transport included. */
+  @Override
   public dev.nettool.protocols.event.Event listeningEvent() {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("mode", config.mode().label());
@@ -96,6 +99,7 @@ public final class TcpServer implements AutoCloseable {
   }
 
   /** Completes when {@code --count} connections were handled, or when pipe mode has finished. */
+  @Override
   public CompletableFuture<Void> done() {
     return done;
   }
@@ -114,6 +118,7 @@ public final class TcpServer implements AutoCloseable {
    * Stops accepting, lets open connections finish within {@code drain}, closes the rest, publishes the
    * summary and releases the threads.
    */
+  @Override
   public void close(Duration drain) {
     if (group == null) {
       return;

@@ -6,6 +6,7 @@ import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.Event;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
+import dev.nettool.protocols.server.NetServer;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** A UDP server: {@link #start()} binds (and joins groups) and returns the real address, {@link #close(Duration)} stops. */
-public final class UdpServer implements AutoCloseable {
+public final class UdpServer implements NetServer, AutoCloseable {
   /** Room for the largest datagram (65,507 bytes over IPv4, 65,527 over IPv6), so none is truncated. */
   static final int MAX_DATAGRAM = 65536;
   /** Asked of the kernel for bursts; it caps the value at net.core.rmem_max. */
@@ -57,6 +58,7 @@ public final class UdpServer implements AutoCloseable {
    *
    * @throws NettoolException with {@link ExitCode#LISTEN} when the address cannot be bound or a group joined
    */
+  @Override
   public Endpoint start() {
     startNanos = System.nanoTime();
     boolean multicast = !config.groups().isEmpty();
@@ -145,6 +147,7 @@ public final class UdpServer implements AutoCloseable {
   }
 
   /** The ready event for the bound address: mode, transport and joined groups included. */
+  @Override
   public Event listeningEvent() {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("mode", config.mode().label());
@@ -157,6 +160,7 @@ public final class UdpServer implements AutoCloseable {
   }
 
   /** Completes when {@code --count} datagrams were handled (echoes sent). */
+  @Override
   public CompletableFuture<Void> done() {
     return done;
   }
@@ -171,6 +175,7 @@ public final class UdpServer implements AutoCloseable {
    * A datagram server has no exchanges in flight beyond its queued replies, so {@code drain} only
    * bounds that last flush.
    */
+  @Override
   public void close(Duration drain) {
     if (group == null) {
       return;
