@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,8 +153,6 @@ class TcpEchoE2E {
   }
 
   @Test
-  @Disabled("product bug: a server that could not bind still prints 'summary tcp 0 connections ...' on stdout,"
-      + " so a script reading the first line as the ready line gets the summary")
   void printsNothingOnStdoutWhenItCannotListen() throws Exception {
     int port = echoServer().awaitPort(READY);
 

@@ -185,6 +185,17 @@ public final class Transport {
     };
   }
 
+  /**
+   * Prepares a new stream channel for a long half-closed life: on epoll, pins its registration
+   * (see {@link io.netty.channel.epoll.EpollInterestPin}) so that writes after the peer's FIN that
+   * must wait for the socket cannot fail. Call it from the channel's initializer.
+   */
+  public void prepare(Channel ch) {
+    if (kind == TransportKind.EPOLL) {
+      io.netty.channel.epoll.EpollInterestPin.pin(ch);
+    }
+  }
+
   /** The socket address type this transport's domain socket channels accept for {@code path}. */
   public SocketAddress unixAddress(Path path) {
     return kind == TransportKind.NIO

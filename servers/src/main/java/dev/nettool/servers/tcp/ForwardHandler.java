@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -44,7 +45,13 @@ final class ForwardHandler extends ChannelInboundHandlerAdapter {
         .channel(transport.socketChannel(upstream instanceof Endpoint.Unix))
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-        .handler(new RelayHandler(inbound))
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            transport.prepare(ch);
+            ch.pipeline().addLast(new RelayHandler(inbound));
+          }
+        })
         .connect(upstream.socketAddress(transport));
     connect.addListener((ChannelFutureListener) f -> {
       if (f.isSuccess()) {

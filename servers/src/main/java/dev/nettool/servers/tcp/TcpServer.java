@@ -3,6 +3,7 @@ package dev.nettool.servers.tcp;
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
 import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import dev.nettool.protocols.server.NetServer;
@@ -67,10 +68,11 @@ public final class TcpServer implements NetServer, AutoCloseable {
     b.option(ChannelOption.SO_BACKLOG, 1024);
     ChannelFuture f = b.bind(config.listen().socketAddress(transport)).awaitUninterruptibly();
     if (!f.isSuccess()) {
+      // Never started: close() then has nothing to drain and no summary to print.
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-      Throwable cause = f.cause();
+      group = null;
       throw new NettoolException(ExitCode.LISTEN, "cannot listen on " + config.listen().display(),
-          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+          ErrorDetail.of(f.cause()), f.cause());
     }
     serverChannel = f.channel();
     bound = unix ? config.listen() : Endpoint.of(serverChannel.localAddress());

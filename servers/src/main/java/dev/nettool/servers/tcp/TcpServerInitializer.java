@@ -38,6 +38,7 @@ final class TcpServerInitializer extends ChannelInitializer<Channel> {
     // Half-close lets echo answer after the peer's FIN. NIO's Unix domain channel lacks the option:
     // there, the peer's FIN closes the connection (setOption says false instead of logging a warning).
     ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+    transport.prepare(ch);
     ChannelPipeline p = ch.pipeline();
     p.addLast("limit", new TcpConnectionLimiter(stats, sink, config.maxConnections(), config.listen()));
     p.addLast("report", new TcpConnectionReporter(stats, sink, config.listen()));

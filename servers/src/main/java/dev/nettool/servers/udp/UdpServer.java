@@ -3,6 +3,7 @@ package dev.nettool.servers.udp;
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
 import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.Event;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
@@ -196,7 +197,7 @@ public final class UdpServer implements NetServer, AutoCloseable {
   }
 
   private static String message(Throwable cause) {
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return ErrorDetail.of(cause);
   }
 
   @Override

@@ -166,6 +166,46 @@ class TcpServerIT {
 
   @ParameterizedTest
   @MethodSource("transports")
+  void forwardsEveryByteToAClientThatFinishedFirstAndReadsSlowly(TransportKind kind) throws Exception {
+    byte[] data = new byte[4 << 20];
+    new Random(7).nextBytes(data);
+    try (ServerSocket upstream = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      // The upstream answers only after the client's FIN, so the relay has nothing left to write
+      // when that FIN arrives, and everything it writes afterwards must wait for a slow reader.
+      CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
+        try (Socket s = upstream.accept()) {
+          s.getInputStream().readAllBytes();
+          s.getOutputStream().write(data);
+        } catch (Exception e) {
+          throw new RuntimeException(e);
+        }
+      });
+      TcpServerConfig config = TcpServerConfig.defaults().withTransport(kind)
+          .withMode(new TcpMode.Forward(new Endpoint.Inet("127.0.0.1", upstream.getLocalPort())));
+      TcpServer server = new TcpServer(config, new RecordingEventSink());
+      Endpoint.Inet bound = (Endpoint.Inet) server.start();
+      try (Socket s = new Socket()) {
+        s.setReceiveBufferSize(4096);
+        s.connect(new InetSocketAddress("127.0.0.1", bound.port()));
+        s.getOutputStream().write("request".getBytes(StandardCharsets.US_ASCII));
+        s.shutdownOutput();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] small = new byte[512];
+        InputStream in = s.getInputStream();
+        for (int n; (n = in.read(small)) >= 0; ) {
+          got.write(small, 0, n);
+        }
+        assertThat(got.size()).isEqualTo(data.length);
+        assertThat(sha256(got.toByteArray())).isEqualTo(sha256(data));
+        answer.get(10, TimeUnit.SECONDS);
+      } finally {
+        server.close(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("transports")
   void closesAnIdleConnectionWithATimeoutEvent(TransportKind kind) throws Exception {
     RecordingEventSink sink = new RecordingEventSink();
     TcpServer server = new TcpServer(
