@@ -143,6 +143,22 @@ class TcpClientE2E {
         .last().asString().matches("close #1 in=8 out=8 [0-9.]+m?s");
   }
 
+  @Test
+  void jsonEventsGoToStderrOneObjectPerLineAndOnlyThePayloadToStdout() throws Exception {
+    int port = nodeServer("echo");
+
+    NettoolProcess client = launched.nettool(new NettoolProcess.Spec(
+        List.of("tcp-client", "--json", "--data", "json\\n", "127.0.0.1:" + port)).eventsOnStderr());
+
+    assertThat(client.waitFor(EXCHANGE)).as(client.describe()).isZero();
+    assertThat(client.stdout()).isEqualTo("json\n");
+    List<String> events = client.eventLines();
+    assertThat(events).as(client.describe()).isNotEmpty().allMatch(l -> l.startsWith("{\"event\":"));
+    assertThat(events.get(0)).contains("\"event\":\"connect\"").contains("\"remotePort\":" + port);
+    assertThat(events).last().asString()
+        .contains("\"event\":\"close\"").contains("\"bytesIn\":5").contains("\"bytesOut\":5");
+  }
+
   /** A socat server on 127.0.0.1 (port from its {@code -d -d} line) running {@code address} per connection. */
   private int socatServer(String address) throws InterruptedException {
     Peer socat = launched.peer(null, "socat", "-d", "-d", "-t", "30", "TCP-LISTEN:0,bind=127.0.0.1,reuseaddr,fork",
