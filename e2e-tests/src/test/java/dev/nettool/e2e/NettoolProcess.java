@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -39,6 +41,7 @@ final class NettoolProcess implements AutoCloseable {
   static final class Spec {
     private final List<String> args;
     private final List<String> wrapper = new ArrayList<>();
+    private final Map<String, String> env = new LinkedHashMap<>();
     private byte[] input = new byte[0];
     private boolean eventsOnStderr;
 
@@ -70,6 +73,12 @@ final class NettoolProcess implements AutoCloseable {
       return this;
     }
 
+    /** Adds {@code name=value} to the environment nettool inherits from the test. */
+    Spec env(String name, String value) {
+      this.env.put(name, value);
+      return this;
+    }
+
     NettoolProcess start() {
       List<String> cmd = new ArrayList<>(wrapper);
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -77,7 +86,9 @@ final class NettoolProcess implements AutoCloseable {
       cmd.add(jar().toString());
       cmd.addAll(args);
       try {
-        return new NettoolProcess(cmd, new ProcessBuilder(cmd).start(), eventsOnStderr, input);
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        builder.environment().putAll(env);
+        return new NettoolProcess(cmd, builder.start(), eventsOnStderr, input);
       } catch (IOException e) {
         throw new AssertionError("cannot start " + cmd + ": " + e.getMessage(), e);
       }
