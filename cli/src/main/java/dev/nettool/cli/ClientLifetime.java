@@ -31,7 +31,7 @@ public final class ClientLifetime {
       }
     } catch (TimeoutException e) {
       throw new NettoolException(ExitCode.TIMEOUT, "timed out",
-          what + " did not finish within " + Durations.format(timeout));
+          what + " did not finish within " + Durations.spoken(timeout));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCode.INTERRUPTED.code();

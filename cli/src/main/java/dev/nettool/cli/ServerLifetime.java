@@ -51,7 +51,7 @@ public final class ServerLifetime {
       return ExitCode.OK.code();
     } catch (TimeoutException e) {
       if (life.count() > 0) {
-        ctx.err().println("nettool: timed out: --max-time " + Durations.format(life.maxTime())
+        ctx.err().println("nettool: timed out: --max-time " + Durations.spoken(life.maxTime())
             + " ran out before --count " + life.count() + " was reached");
         return ExitCode.TIMEOUT.code();
       }

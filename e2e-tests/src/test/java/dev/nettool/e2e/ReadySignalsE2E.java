@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +27,6 @@ class ReadySignalsE2E {
   }
 
   @Test
-  @Disabled("product bug: nothing reaches NOTIFY_SOCKET. Reproduce: python3 notify_socket.py /tmp/n.sock & "
-      + "NOTIFY_SOCKET=/tmp/n.sock java -jar cli/target/nettool.jar tcp-echo --port 0, then SIGTERM: the python "
-      + "socket receives no datagram; strace shows socket(AF_UNIX, SOCK_DGRAM) twice and no sendmsg/sendto. "
-      + "ReadySignal.notifySystemd writes on a registered but unbound EpollDomainDatagramChannel, which is not "
-      + "active, so the write fails (result not checked)")
   void sendsReadyThenStoppingToTheNotifySocket() throws Exception {
     Path sock = dir.resolve("notify.sock");
     Peer notify = launched.peer(null, "python3", Peer.script("notify_socket.py"), sock.toString());

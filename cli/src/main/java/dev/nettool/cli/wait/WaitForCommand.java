@@ -86,7 +86,7 @@ public final class WaitForCommand implements Callable<Integer> {
     }
     String names = outcome.pending().stream().map(Endpoint::display).collect(Collectors.joining(", "));
     throw new NettoolException(ExitCode.TIMEOUT, "timed out",
-        names + " did not accept a connection within " + spoken(timeout));
+        names + " did not accept a connection within " + Durations.spoken(timeout));
   }
 
   private List<Endpoint> targets(WaitForArguments args) {
@@ -110,20 +110,5 @@ public final class WaitForCommand implements Callable<Integer> {
           "Invalid value for option '" + option + "': must be at least 1ms");
     }
     return d;
-  }
-
-  /** {@code 30s}, {@code 500ms}, {@code 2m}: a whole unit when there is one, as people write it. */
-  static String spoken(Duration d) {
-    long ms = d.toMillis();
-    if (d.toNanos() % 1_000_000 != 0 || ms == 0) {
-      return Durations.format(d);
-    }
-    if (ms % 3_600_000 == 0) {
-      return ms / 3_600_000 + "h";
-    }
-    if (ms % 60_000 == 0) {
-      return ms / 60_000 + "m";
-    }
-    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
   }
 }

@@ -143,7 +143,7 @@ class TcpClientCommandIT {
       CliResult result = cli("tcp-client", "--timeout", "300ms", target(peer));
 
       assertThat(result).exitedWith(124).hasOut("")
-          .hasErr("nettool: timed out: tcp-client " + target(peer) + " did not finish within 300.0ms\n");
+          .hasErr("nettool: timed out: tcp-client " + target(peer) + " did not finish within 300ms\n");
     }
   }
 

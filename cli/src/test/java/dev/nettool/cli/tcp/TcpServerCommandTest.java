@@ -80,7 +80,7 @@ class TcpServerCommandTest {
     echo.takeLine(WAIT);
     assertThat(echo.awaitExit(WAIT)).isEqualTo(124);
     assertThat(echo.stderr()).isEqualTo(
-        "nettool: timed out: --max-time 200.0ms ran out before --count 1 was reached" + System.lineSeparator());
+        "nettool: timed out: --max-time 200ms ran out before --count 1 was reached" + System.lineSeparator());
   }
 
   @Test

@@ -75,7 +75,7 @@ class WaitForCommandTest {
   @ParameterizedTest
   @CsvSource({"PT30S, 30s", "PT0.2S, 200ms", "PT2M, 2m", "PT1H, 1h", "PT1.5S, 1500ms", "PT90S, 90s", "PT0S, 0us"})
   void namesTheTimeoutAsPeopleWriteIt(Duration timeout, String spoken) {
-    assertThat(WaitForCommand.spoken(timeout)).isEqualTo(spoken);
+    assertThat(dev.nettool.protocols.unit.Durations.spoken(timeout)).isEqualTo(spoken);
   }
 
   @Test

@@ -63,7 +63,7 @@ final class UdpExpectHandler extends ChannelInboundHandlerAdapter {
       run.end(ExitCode.OK.code());
     } else {
       run.fail(new NettoolException(ExitCode.FAILURE, "expectation not met",
-          expectation.describe() + " not received within " + Durations.format(wait)));
+          expectation.describe() + " not received within " + Durations.spoken(wait)));
     }
   }
 }

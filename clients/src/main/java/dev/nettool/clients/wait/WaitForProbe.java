@@ -179,7 +179,7 @@ final class WaitForProbe {
 
   private String reason(Throwable cause, SocketAddress address) {
     if (cause instanceof ConnectTimeoutException) {
-      return "connect timed out after " + Durations.format(config.connectTimeout());
+      return "connect timed out after " + Durations.spoken(config.connectTimeout());
     }
     if (cause.getMessage() == null) {
       // epoll and io_uring report a missing Unix socket path as a FileNotFoundException without a message

@@ -63,7 +63,7 @@ class UdpExpectHandlerTest {
     assertThat(run.outcome()).isCompletedExceptionally();
     NettoolException e = (NettoolException) run.outcome().handle((v, t) -> t instanceof CompletionException ? t.getCause() : t).join();
     assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
-    assertThat(e.getMessage()).isEqualTo("expectation not met: 'pong' not received within 1.00s");
+    assertThat(e.getMessage()).isEqualTo("expectation not met: 'pong' not received within 1s");
     assertThat(ch.finish()).isFalse();
   }
 

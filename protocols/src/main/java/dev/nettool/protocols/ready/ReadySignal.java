@@ -7,10 +7,10 @@ import dev.nettool.protocols.transport.TransportKind;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.EpollDomainDatagramChannel;
-import io.netty.channel.unix.DomainDatagramPacket;
 import io.netty.channel.unix.DomainSocketAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,21 +64,24 @@ public record ReadySignal(Path readyFile, Path pidFile, String notifySocket) {
     }
   }
 
-  // The notify socket is a Unix datagram socket, which the JDK cannot open; epoll can.
+  // The notify socket is a Unix datagram socket, which the JDK cannot open; epoll can. Failing to
+  // notify is not worth failing the run for: systemd then reports the service as not ready.
   private void notifySystemd(String message) {
     if (Transport.unavailabilityReason(TransportKind.EPOLL).isPresent()) {
       return;
     }
     String path = notifySocket.startsWith("@") ? "\0" + notifySocket.substring(1) : notifySocket;
-    Transport epoll = Transport.select(TransportKind.EPOLL);
-    EventLoopGroup group = epoll.newGroup(1, r -> new Thread(r, "nettool-notify"));
+    EventLoopGroup group = Transport.select(TransportKind.EPOLL).newGroup(1, r -> new Thread(r, "nettool-notify"));
     try {
-      Channel ch = new Bootstrap().group(group).channel(EpollDomainDatagramChannel.class)
-          .handler(new ChannelInboundHandlerAdapter()).register().syncUninterruptibly().channel();
-      ch.writeAndFlush(new DomainDatagramPacket(
-          Unpooled.copiedBuffer(message, StandardCharsets.UTF_8), new DomainSocketAddress(path)))
-          .awaitUninterruptibly(2, TimeUnit.SECONDS);
-      ch.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+      // Connected first: an unconnected, unbound datagram channel is not active and writes nothing.
+      ChannelFuture connect = new Bootstrap().group(group).channel(EpollDomainDatagramChannel.class)
+          .handler(new ChannelInboundHandlerAdapter()).connect(new DomainSocketAddress(path));
+      if (connect.awaitUninterruptibly(2, TimeUnit.SECONDS) && connect.isSuccess()) {
+        Channel ch = connect.channel();
+        ch.writeAndFlush(Unpooled.copiedBuffer(message, StandardCharsets.UTF_8))
+            .awaitUninterruptibly(2, TimeUnit.SECONDS);
+        ch.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+      }
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

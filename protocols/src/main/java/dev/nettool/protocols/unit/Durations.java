@@ -35,6 +35,24 @@ public final class Durations {
     return Duration.ofNanos((long) nanos);
   }
 
+  /**
+   * A duration the way people type it ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}), for
+   * messages that name an option's value; falls back to {@link #format} when it has no such form.
+   */
+  public static String spoken(Duration d) {
+    long ms = d.toMillis();
+    if (d.toNanos() % 1_000_000 != 0 || ms == 0) {
+      return format(d);
+    }
+    if (ms % 3_600_000 == 0) {
+      return ms / 3_600_000 + "h";
+    }
+    if (ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+  }
+
   /** A short human form: {@code 1.2ms}, {@code 350us}, {@code 2.50s}. */
   public static String format(Duration d) {
     long nanos = d.toNanos();
