@@ -118,8 +118,8 @@ class TcpClientE2E {
 
   @Test
   void exits124WhenASocatServerNeverAnswersWithinTheTimeout() throws Exception {
-    // socat accepts and hands the connection to a program that neither reads nor writes nor closes.
-    int port = socatServer("SYSTEM:sleep 60");
+    // socat accepts and hands the connection to a program that swallows what comes and never answers.
+    int port = socatServer("SYSTEM:cat >/dev/null");
 
     NettoolProcess client = launched.nettool(new NettoolProcess.Spec(
         List.of("tcp-client", "--timeout", "300ms", "127.0.0.1:" + port)).stdinOpen());
