@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 
 /**
  * A chosen transport: the event loop and channel classes for one of epoll, io_uring or NIO.
@@ -58,24 +59,35 @@ public final class Transport {
    * a note; an explicit transport that is unavailable is a usage error naming the cause.
    */
   public static Transport select(TransportKind requested) {
+    return select(requested, Transport::nativeUnavailability);
+  }
+
+  /** As {@link #select(TransportKind)}, asking {@code why} why a native transport cannot run (null: it can). */
+  static Transport select(TransportKind requested, Function<TransportKind, Throwable> why) {
     return switch (requested) {
-      case AUTO -> Epoll.isAvailable()
+      case AUTO -> why.apply(TransportKind.EPOLL) == null
           ? new Transport(TransportKind.EPOLL, null)
-          : new Transport(TransportKind.NIO, "epoll unavailable: " + reason(Epoll.unavailabilityCause()));
-      case EPOLL -> {
-        if (!Epoll.isAvailable()) {
-          throw unavailable("epoll", Epoll.unavailabilityCause());
+          : new Transport(TransportKind.NIO, "epoll unavailable: " + reason(why.apply(TransportKind.EPOLL)));
+      case EPOLL, IO_URING -> {
+        Throwable cause = why.apply(requested);
+        if (cause != null) {
+          throw unavailable(requested.label(), cause);
         }
-        yield new Transport(TransportKind.EPOLL, null);
-      }
-      case IO_URING -> {
-        if (!IoUring.isAvailable()) {
-          throw unavailable("io_uring", IoUring.unavailabilityCause());
-        }
-        yield new Transport(TransportKind.IO_URING, null);
+        yield new Transport(requested, null);
       }
       case NIO -> new Transport(TransportKind.NIO, null);
     };
+  }
+
+  private static Throwable nativeUnavailability(TransportKind kind) {
+    if (kind == TransportKind.EPOLL) {
+      return Epoll.isAvailable() ? null : orUnknown(Epoll.unavailabilityCause());
+    }
+    return IoUring.isAvailable() ? null : orUnknown(IoUring.unavailabilityCause());
+  }
+
+  private static Throwable orUnknown(Throwable cause) {
+    return cause != null ? cause : new IllegalStateException("unknown reason");
   }
 
   /** Every transport that can run on this machine, for {@code --version} and for tests. */
