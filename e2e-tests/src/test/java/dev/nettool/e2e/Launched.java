@@ -3,12 +3,15 @@ package dev.nettool.e2e;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Everything a test started: nettool processes and peers. {@link #close()} in {@code @AfterEach}
- * kills whatever is still running, through the {@link Process} handles only.
+ * Everything a test started: nettool processes and peers. Registered as an extension
+ * ({@code @RegisterExtension final Launched launched = new Launched();}), it kills whatever is still
+ * running after each test, through the {@link Process} handles only.
  */
-final class Launched implements AutoCloseable {
+final class Launched implements AutoCloseable, AfterEachCallback {
   private final List<AutoCloseable> started = new ArrayList<>();
 
   /** Starts {@code java -jar $nettool.jar ARGS} with an empty stdin and events on stdout. */
@@ -27,6 +30,11 @@ final class Launched implements AutoCloseable {
     Peer p = Peer.start(stdin, command);
     started.add(p);
     return p;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,14 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Readiness outside the ready line: the systemd notify socket, and the transport the ready line names. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ReadySignalsE2E {
-  private final Launched launched = new Launched();
+  @RegisterExtension final Launched launched = new Launched();
 
   @TempDir Path dir;
-
-  @AfterEach
-  void killEverythingStarted() {
-    launched.close();
-  }
 
   @Test
   void sendsReadyThenStoppingToTheNotifySocket() throws Exception {

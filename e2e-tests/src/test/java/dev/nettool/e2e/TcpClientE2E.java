@@ -12,22 +12,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nettool tcp-client} as a process, against socat and Node {@code net} servers. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class TcpClientE2E {
-  private final Launched launched = new Launched();
+  @RegisterExtension final Launched launched = new Launched();
 
   @TempDir Path dir;
-
-  @AfterEach
-  void killEverythingStarted() {
-    launched.close();
-  }
 
   @Test
   void sends8MiBOfStdinThroughASocatEchoAndPrintsItBackUnchanged() throws Exception {

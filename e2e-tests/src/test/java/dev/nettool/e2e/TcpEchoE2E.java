@@ -12,9 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,14 +27,9 @@ class TcpEchoE2E {
   static final Duration EXCHANGE = Duration.ofSeconds(30);
   private static final int BIG = 64 << 20;
 
-  private final Launched launched = new Launched();
+  @RegisterExtension final Launched launched = new Launched();
 
   @TempDir Path dir;
-
-  @AfterEach
-  void killEverythingStarted() {
-    launched.close();
-  }
 
   @Test
   void echoes64MiBThroughNetcatUnchanged() throws Exception {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,14 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TcpNoDelayE2E {
   private static final Pattern NODELAY = Pattern.compile("setsockopt\\((\\d+), SOL_TCP, TCP_NODELAY, \\[(\\d+)]");
 
-  private final Launched launched = new Launched();
+  @RegisterExtension final Launched launched = new Launched();
 
   @TempDir Path dir;
-
-  @AfterEach
-  void killEverythingStarted() {
-    launched.close();
-  }
 
   @Test
   void readyLineSaysNodelayOnWithNoDelay() throws Exception {

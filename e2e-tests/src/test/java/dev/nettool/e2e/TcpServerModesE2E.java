@@ -12,19 +12,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code nettool tcp-server --mode ...} as a process, against socat, nc, python3 and node. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class TcpServerModesE2E {
-  private final Launched launched = new Launched();
-
-  @AfterEach
-  void killEverythingStarted() {
-    launched.close();
-  }
+  @RegisterExtension final Launched launched = new Launched();
 
   @Test
   void discardCountsEveryByteSocatSent() throws Exception {

@@ -8,9 +8,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code nettool udp-echo}, {@code udp-server} and {@code udp-client} as processes, against python3 and Node dgram. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -18,12 +18,7 @@ class UdpE2E {
   private static final int SMALL = 4_000;
   private static final int LARGEST = 65_507;
 
-  private final Launched launched = new Launched();
-
-  @AfterEach
-  void killEverythingStarted() {
-    launched.close();
-  }
+  @RegisterExtension final Launched launched = new Launched();
 
   @Test
   void echoesA4000AndA65507ByteDatagramWholeToAPythonClientThenExitsAfterCount() throws Exception {

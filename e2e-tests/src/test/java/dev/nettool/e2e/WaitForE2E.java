@@ -7,22 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nettool wait-for} as a process: targets that socat and python3 start listening on later. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class WaitForE2E {
-  private final Launched launched = new Launched();
+  @RegisterExtension final Launched launched = new Launched();
 
   @TempDir Path dir;
-
-  @AfterEach
-  void killEverythingStarted() {
-    launched.close();
-  }
 
   @Test
   void runsTheCommandOnceASocatListenerAppearsAndExitsWithItsStatus() throws Exception {
