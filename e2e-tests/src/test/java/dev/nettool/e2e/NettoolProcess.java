@@ -211,7 +211,16 @@ final class NettoolProcess implements AutoCloseable {
 
   /** The command line and both streams so far, for failure messages. */
   String describe() {
-    return String.join(" ", command) + "\n--- stdout:\n" + out.text() + "\n--- stderr:\n" + err.text();
+    return String.join(" ", command) + "\n--- stdout:\n" + printable(out.text()) + "\n--- stderr:\n" + err.text();
+  }
+
+  // A failure report stays readable when stdout was a binary payload: its size instead of its bytes.
+  private static String printable(String text) {
+    boolean binary = text.chars().anyMatch(c -> c == 0xFFFD || (c < 0x20 && c != '\n' && c != '\r' && c != '\t'));
+    if (binary || text.length() > 4096) {
+      return "(" + text.length() + " characters" + (binary ? ", binary" : "") + ", not shown)";
+    }
+    return text;
   }
 
   @Override

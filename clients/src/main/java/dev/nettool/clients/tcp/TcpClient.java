@@ -67,7 +67,7 @@ public final class TcpClient implements AutoCloseable {
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
             Math.max(1, config.connectTimeout().toMillis())))
-        .handler(new TcpClientInitializer(sink, state, pump, expectation, target));
+        .handler(new TcpClientInitializer(transport, sink, state, pump, expectation, target));
     if (!unix) {
       b.option(ChannelOption.TCP_NODELAY, config.noDelay());
     }

@@ -112,6 +112,42 @@ class TcpClientIT {
 
   @ParameterizedTest
   @MethodSource(TRANSPORTS)
+  void deliversEverythingWhenThePeerFinishesWhileOutputIsStalled(TransportKind kind) throws Exception {
+    // More than the output pump holds before it stops reading, little enough for the kernel's buffers:
+    // the peer's FIN then arrives while the client is not reading and has nothing to write.
+    byte[] payload = new byte[(int) (TcpClientOutputPump.HIGH_WATER * 1.5)];
+    new Random(7).nextBytes(payload);
+    java.util.concurrent.CountDownLatch peerFinished = new java.util.concurrent.CountDownLatch(1);
+    TcpClientOutput stalledUntilThePeerFinished = data -> {
+      try {
+        peerFinished.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      TcpClientOutput.raw(received).write(data);
+    };
+    try (StreamPeer peer = StreamPeer.tcp(c -> {
+          c.out().write(payload);
+          c.out().flush();
+          c.shutdownOutput();
+          peerFinished.countDown();
+          c.in().transferTo(java.io.OutputStream.nullOutputStream());
+        });
+        TcpClient client = client(peer.endpoint(), kind)) {
+      TcpClientConnection c = client.connect(stalledUntilThePeerFinished, null).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(peerFinished.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the peer sent everything").isTrue();
+      c.finish();
+      TcpClientResult result = c.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+      assertThat(result.failure()).isEmpty();
+      assertThat(result.peerEnded()).isTrue();
+      assertThat(received.size()).isEqualTo(payload.length);
+      assertThat(sha256(received.toByteArray())).isEqualTo(sha256(payload));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource(TRANSPORTS)
   void reportsAResetAsTheConnectionsError(TransportKind kind) throws Exception {
     try (StreamPeer peer = StreamPeer.tcp(c -> {
           c.in().read();

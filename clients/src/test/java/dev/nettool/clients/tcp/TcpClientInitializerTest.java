@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.expect.Expectation;
 import dev.nettool.protocols.testing.RecordingEventSink;
+import dev.nettool.protocols.transport.Transport;
+import dev.nettool.protocols.transport.TransportKind;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class TcpClientInitializerTest {
+  private static final Transport NIO = Transport.select(TransportKind.NIO);
   private final RecordingEventSink events = new RecordingEventSink();
   private final TcpClientState state = new TcpClientState();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -25,7 +28,7 @@ class TcpClientInitializerTest {
   @Test
   void stacksReportExpectPeerEndOutputAndErrors() {
     EmbeddedChannel ch = new EmbeddedChannel(
-        new TcpClientInitializer(events, state, pump, Expectation.literal("x"), target));
+        new TcpClientInitializer(NIO, events, state, pump, Expectation.literal("x"), target));
 
     assertThat(ch.pipeline().names()).startsWith("report", "expect", "peer-end", "output", "errors");
     ch.close();
@@ -33,7 +36,7 @@ class TcpClientInitializerTest {
 
   @Test
   void leavesExpectOutWhenNothingIsExpected() {
-    EmbeddedChannel ch = new EmbeddedChannel(new TcpClientInitializer(events, state, pump, null, target));
+    EmbeddedChannel ch = new EmbeddedChannel(new TcpClientInitializer(NIO, events, state, pump, null, target));
 
     assertThat(ch.pipeline().names()).startsWith("report", "peer-end", "output", "errors");
     ch.close();
@@ -41,7 +44,7 @@ class TcpClientInitializerTest {
 
   @Test
   void writesWhatArrivesToTheOutputAndEndsWithThePeer() throws Exception {
-    EmbeddedChannel ch = new EmbeddedChannel(new TcpClientInitializer(events, state, pump, null, target));
+    EmbeddedChannel ch = new EmbeddedChannel(new TcpClientInitializer(NIO, events, state, pump, null, target));
     ch.writeInbound(Unpooled.copiedBuffer("reply\n", StandardCharsets.UTF_8));
     ch.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
     TcpClientResult result = state.whenClosed().get(5, TimeUnit.SECONDS);
