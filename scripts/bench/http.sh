@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# HTTP requests per second with wrk, in one run, against:
+#   nettool http-server --route 'GET /hello 200 Hello World' (and --dir for the file)
+#   Node's http hello world (scripts/bench/src/node-http.js)
+#   nginx with 'return 200 "Hello World"' (and its static file serving)
+# Loads: hello x64 and hello x256 connections; a 1 MiB static file x64.
+# Then nettool's own load mode (http-client --duration) against nettool's
+# hello route, next to wrk's figure for the same server and connections.
+#
+# Env: BENCH_SECONDS (5), BENCH_WARMUP (2), NETTOOL_ARGS (extra http-server
+# flags), NETTOOL_READY_TIMEOUT (120), WRK_THREADS (2).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+WRK_THREADS="${WRK_THREADS:-2}"
+[[ $WRK_THREADS =~ ^[0-9]+$ ]] && (( WRK_THREADS >= 1 && WRK_THREADS <= 64 )) || { echo "WRK_THREADS must be 1..64" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "http.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
+
+LOADS=("hello 64" "hello 256" "file 64")
+SERVERS=(nettool node nginx)
+declare -A LABEL=([nettool]="nettool" [node]="Node" [nginx]="nginx")
+declare -A VAL=()
+declare -A PATH_OF=([nettool,hello]="/hello" [nettool,file]="/file.bin" [node,hello]="/hello" [node,file]="/file"
+                    [nginx,hello]="/hello" [nginx,file]="/file.bin")
+
+DOCROOT="$BENCH_TMP/docroot"
+mkdir -p "$DOCROOT"
+head -c $((1 << 20)) /dev/urandom >"$DOCROOT/file.bin"
+# nginx's workers drop root for an unprivileged user, who must be able to reach the file.
+chmod 711 "$BENCH_TMP"
+chmod 755 "$DOCROOT"
+chmod 644 "$DOCROOT/file.bin"
+
+# wrk_rps PORT PATH CONNECTIONS SECONDS: sets R_VALUE to requests/s, or ERR.
+wrk_rps() {
+    local port="$1" path="$2" conns="$3" secs="$4" out rc=0
+    timeout --kill-after=5 $((secs + 30)) "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$conns" -d"${secs}s" \
+        "http://127.0.0.1:$port$path" >"$BENCH_TMP/wrk.out" 2>&1 </dev/null &
+    LOAD_PID=$!
+    wait "$LOAD_PID" || rc=$?
+    LOAD_PID=""
+    out="$(cat "$BENCH_TMP/wrk.out")"
+    R_VALUE="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
+    LAST_RESULT="$(tr '\n' ' ' <<<"$out" | sed 's/  */ /g')"
+    if (( rc != 0 )) || [[ -z $R_VALUE ]] || grep -q 'Non-2xx\|Socket errors' <<<"$out"; then
+        echo "wrk failed or saw errors: $LAST_RESULT" >&2
+        R_VALUE="ERR"
+        return 1
+    fi
+}
+
+measure() {
+    local server="$1" load kind n
+    for load in "${LOADS[@]}"; do
+        read -r kind n <<<"$load"
+        (( BENCH_WARMUP > 0 )) && { wrk_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_WARMUP" || true; }
+        if wrk_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_SECONDS"; then
+            VAL[$server,$load]="$R_VALUE"
+        else
+            VAL[$server,$load]="ERR"
+            note "${LABEL[$server]} $kind x$n failed"
+        fi
+        printf '  %-8s %-10s %s req/s\n' "${LABEL[$server]}" "$kind x$n" "${VAL[$server,$load]}" >&2
+    done
+}
+
+# start_nginx: nginx on a free port (nginx cannot take port 0: try a few),
+# its own prefix, config and logs in the bench temp dir, in the foreground.
+start_nginx() {
+    local try port conf="$BENCH_TMP/nginx.conf" log="$BENCH_TMP/nginx.log" pid
+    for try in 1 2 3 4 5; do
+        port=$(( 20000 + RANDOM % 40000 ))
+        cat >"$conf" <<CONF
+worker_processes $(nproc);
+pid $BENCH_TMP/nginx.pid;
+error_log $BENCH_TMP/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $BENCH_TMP/nginx-body;
+    proxy_temp_path $BENCH_TMP/nginx-proxy;
+    fastcgi_temp_path $BENCH_TMP/nginx-fcgi;
+    uwsgi_temp_path $BENCH_TMP/nginx-uwsgi;
+    scgi_temp_path $BENCH_TMP/nginx-scgi;
+    server {
+        listen 127.0.0.1:$port;
+        root $DOCROOT;
+        location = /hello { default_type text/plain; return 200 "Hello World"; }
+    }
+}
+CONF
+        setsid nginx -p "$BENCH_TMP" -c "$conf" -g 'daemon off;' >"$log" 2>&1 </dev/null &
+        pid=$!
+        STARTED_PIDS+=("$pid")
+        if "$NETTOOL" wait-for "127.0.0.1:$port" --timeout 10s >/dev/null 2>&1 && kill -0 "$pid" 2>/dev/null; then
+            SERVER_PID="$pid" SERVER_PORT="$port"
+            return 0
+        fi
+        stop_pid "$pid"
+    done
+    START_FAIL="nginx did not start: $(tail -n 2 "$log" "$BENCH_TMP/nginx-error.log" 2>/dev/null | tr '\n' ' ')"
+    return 1
+}
+
+echo "http benchmark: wrk -t$WRK_THREADS, ${BENCH_SECONDS}s per measurement, ${BENCH_WARMUP}s warm-up, pin=${BENCH_PIN:-off}"
+machine_line
+echo "nginx: $(nginx -v 2>&1 || echo 'not installed'); wrk: $(wrk --version 2>&1 | head -n 1 || true)"
+
+CLIENT_VAL="" WRK_SAME=""
+for server in "${SERVERS[@]}"; do
+    echo "== ${LABEL[$server]}" >&2
+    case "$server" in
+        nettool)
+            can_run_nettool || continue
+            # shellcheck disable=SC2086  # NETTOOL_ARGS is split into flags on purpose
+            if ! start_server nettool "$NETTOOL_READY_TIMEOUT" "$NETTOOL" http-server --port 0 -q \
+                --route 'GET /hello 200 Hello World' --dir "$DOCROOT" $NETTOOL_ARGS; then
+                note "nettool skipped: $START_FAIL"
+                continue
+            fi
+            ;;
+        node)
+            command -v node >/dev/null || { note "Node skipped: node not installed"; continue; }
+            start_server node 30 node "$BENCH_DIR/src/node-http.js" "$DOCROOT/file.bin" || { note "Node skipped: $START_FAIL"; continue; }
+            ;;
+        nginx)
+            command -v nginx >/dev/null || { note "nginx skipped: not installed (apt-get install nginx-light)"; continue; }
+            start_nginx || { note "nginx skipped: $START_FAIL"; continue; }
+            ;;
+    esac
+    measure "$server"
+    if [[ $server == nettool ]]; then
+        # nettool's own load mode against the same route, next to wrk on the same connections.
+        out="$(timeout $((BENCH_SECONDS + 60)) "$NETTOOL" http-client --duration "${BENCH_SECONDS}s" --concurrency 64 \
+            --json-output "http://127.0.0.1:$SERVER_PORT/hello" 2>&1 || true)"
+        CLIENT_VAL="$(sed -n 's/.*"requestsPerSecond" *: *\([0-9.]*\).*/\1/p' <<<"$out" | head -n 1 | awk '{printf "%.0f", $1}')"
+        [[ -n $CLIENT_VAL ]] || note "http-client load mode gave no figure: $(head -c 300 <<<"$out")"
+        WRK_SAME="${VAL[nettool,hello 64]:-}"
+    fi
+    stop_server
+done
+
+# ---------------------------------------------------------------- report
+echo
+printf '%-11s' "load"
+for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
+printf ' %13s %14s\n' "nettool/Node" "nettool/nginx"
+for load in "${LOADS[@]}"; do
+    printf '%-11s' "${load/ / x}"
+    for s in "${SERVERS[@]}"; do printf ' %10s' "${VAL[$s,$load]:--}"; done
+    printf ' %13s %14s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")"
+done
+echo "(req/s; file = 1 MiB static file)"
+echo
+echo "http-client load mode x64 on nettool /hello: ${CLIENT_VAL:--} req/s; wrk: ${WRK_SAME:--} req/s; ratio $(ratio "$CLIENT_VAL" "$WRK_SAME")"
+if (( ${#NOTES[@]} > 0 )); then
+    echo
+    for n in "${NOTES[@]}"; do echo "note: $n"; done
+fi
