@@ -195,6 +195,9 @@ final class HttpbinEcho {
             form.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
           }
         }
+        if (decoder.currentPartialHttpData() != null) {
+          throw new MalformedBodyException("malformed form body: a part is cut short", null);
+        }
       } finally {
         decoder.destroy();
       }
