@@ -199,6 +199,11 @@ final class HttpbinEcho {
           throw new MalformedBodyException("malformed form body: a part is cut short", null);
         }
       } finally {
+        // A part cut short is held by the decoder alone: destroy() releases finished parts and files only.
+        InterfaceHttpData partial = decoder.currentPartialHttpData();
+        if (partial != null && partial.refCnt() > 0) {
+          partial.release();
+        }
         decoder.destroy();
       }
     } catch (HttpPostRequestDecoder.ErrorDataDecoderException

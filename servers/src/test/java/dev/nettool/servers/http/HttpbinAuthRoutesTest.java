@@ -2,16 +2,19 @@ package dev.nettool.servers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nettool.protocols.testing.NettyLeakCheck;
 import dev.nettool.servers.http.HttpbinFixture.Answer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(10)
+@ExtendWith(NettyLeakCheck.class)
 class HttpbinAuthRoutesTest {
   private final HttpbinFixture server = new HttpbinFixture(new HttpbinAuthRoutes());
 

@@ -2,15 +2,18 @@ package dev.nettool.servers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nettool.protocols.testing.NettyLeakCheck;
 import dev.nettool.servers.http.HttpbinFixture.Answer;
 import io.netty.handler.codec.DateFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(10)
+@ExtendWith(NettyLeakCheck.class)
 class HttpbinCacheRoutesTest {
   private final HttpbinFixture server = new HttpbinFixture(new HttpbinCacheRoutes());
 

@@ -3,6 +3,7 @@ package dev.nettool.servers.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.nettool.protocols.testing.NettyLeakCheck;
 import dev.nettool.servers.http.HttpbinFixture.Answer;
 import io.netty.handler.codec.http.cookie.ClientCookieDecoder;
 import io.netty.handler.codec.http.cookie.Cookie;
@@ -10,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(10)
+@ExtendWith(NettyLeakCheck.class)
 class HttpbinCookieRoutesTest {
   private final HttpbinFixture server = new HttpbinFixture(new HttpbinCookieRoutes());
 

@@ -2,6 +2,7 @@ package dev.nettool.servers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nettool.protocols.testing.NettyLeakCheck;
 import dev.nettool.servers.http.HttpbinFixture.Answer;
 import io.netty.handler.codec.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(10)
+@ExtendWith(NettyLeakCheck.class)
 class HttpbinEchoRoutesTest {
   private static final String BOUNDARY = "XyZzY";
   private final HttpbinFixture server = new HttpbinFixture(new HttpbinEchoRoutes());

@@ -2,14 +2,17 @@ package dev.nettool.servers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nettool.protocols.testing.NettyLeakCheck;
 import dev.nettool.servers.http.HttpbinFixture.Answer;
 import io.netty.handler.codec.http.HttpMethod;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Timeout(10)
+@ExtendWith(NettyLeakCheck.class)
 class HttpbinIndexTest {
 
   @Test
