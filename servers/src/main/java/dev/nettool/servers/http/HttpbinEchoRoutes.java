@@ -6,7 +6,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** httpbin's request echo: {@code /get}, {@code /post} and the other verbs, {@code /anything}, {@code /headers}, {@code /ip}, {@code /user-agent}. */
+/**
+ * httpbin's request echo: {@code /get}, {@code /post} and the other verbs, {@code /anything},
+ * {@code /headers}, {@code /ip}, {@code /user-agent}.
+ */
 final class HttpbinEchoRoutes implements HttpRouteGroup {
 
   @Override

@@ -39,7 +39,8 @@ final class HttpbinResponseRoutes implements HttpRouteGroup {
         .add(HttpMethod.GET, "/json", ex -> ex.respond(HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON,
             utf8(HttpbinSamples.JSON)))
         .add(HttpMethod.GET, "/html", ex -> ex.respondHtml(HttpResponseStatus.OK, HttpbinSamples.HTML))
-        .add(HttpMethod.GET, "/xml", ex -> ex.respond(HttpResponseStatus.OK, "application/xml", utf8(HttpbinSamples.XML)))
+        .add(HttpMethod.GET, "/xml", ex -> ex.respond(HttpResponseStatus.OK, "application/xml",
+            utf8(HttpbinSamples.XML)))
         .add(HttpMethod.GET, "/robots.txt", ex -> ex.respondText(HttpResponseStatus.OK, HttpbinSamples.ROBOTS))
         .add(HttpMethod.GET, "/deny", ex -> ex.respondText(HttpResponseStatus.OK, HttpbinSamples.DENY))
         .add(HttpMethod.GET, "/encoding/utf8", ex -> ex.respondHtml(HttpResponseStatus.OK, HttpbinSamples.UTF8))
@@ -58,7 +59,10 @@ final class HttpbinResponseRoutes implements HttpRouteGroup {
       ex.respondText(HttpResponseStatus.BAD_REQUEST, "invalid status code: " + e.getMessage() + "\n");
       return;
     }
-    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code));
+    HttpResponseStatus status = code == 418
+        ? HttpResponseStatus.valueOf(418, "I'm a teapot") // Netty would call it "Client Error (418)"
+        : HttpResponseStatus.valueOf(code);
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
     if (code / 100 == 3 && code != 304) {
       r.headers().set(HttpHeaderNames.LOCATION, "/redirect/1");
     } else if (code == 401) {
@@ -188,8 +192,8 @@ final class HttpbinResponseRoutes implements HttpRouteGroup {
       ex.respondText(HttpResponseStatus.BAD_REQUEST, "invalid base64 data: " + e.getMessage() + "\n");
       return;
     }
-    ex.respond(HttpResponseStatus.OK, HttpbinEcho.isUtf8(decoded) ? "text/plain; charset=utf-8" : "application/octet-stream",
-        Unpooled.wrappedBuffer(decoded));
+    String type = HttpbinEcho.isUtf8(decoded) ? "text/plain; charset=utf-8" : "application/octet-stream";
+    ex.respond(HttpResponseStatus.OK, type, Unpooled.wrappedBuffer(decoded));
   }
 
   static void gzip(HttpExchange ex) throws IOException {

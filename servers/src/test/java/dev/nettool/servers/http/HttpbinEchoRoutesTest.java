@@ -113,7 +113,8 @@ class HttpbinEchoRoutesTest {
       "--XyZzY\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nv\r\n",
       "--XyZzY\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--XyZzY--\r\n"})
   void aMalformedMultipartBodyIsABadRequest(String body) {
-    Answer a = server.call(HttpMethod.POST, "/post", utf8(body), "Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
+    Answer a = server.call(HttpMethod.POST, "/post", utf8(body),
+        "Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
 
     assertThat(a.status()).as(a.text()).isEqualTo(400);
     assertThat(a.text()).startsWith("malformed form body");
@@ -143,7 +144,8 @@ class HttpbinEchoRoutesTest {
   @Test
   void ipAndUserAgentAnswerTheirOneField() {
     assertThat(server.get("/ip").json()).isEqualTo(Map.of("origin", "127.0.0.1"));
-    assertThat(server.get("/user-agent", "User-Agent", "curl/8.5.0").json()).isEqualTo(Map.of("user-agent", "curl/8.5.0"));
+    assertThat(server.get("/user-agent", "User-Agent", "curl/8.5.0").json())
+        .isEqualTo(Map.of("user-agent", "curl/8.5.0"));
   }
 
   @Test

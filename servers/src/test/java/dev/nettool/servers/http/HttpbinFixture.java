@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -75,17 +76,15 @@ final class HttpbinFixture {
     EmbeddedChannel channel = new EmbeddedChannel();
     ByteBuf content = Unpooled.wrappedBuffer(body);
     try {
-      HttpExchange ex = new HttpExchange(channel, request, content, Map.of(), config,
-          new HttpConnection(1, new InetSocketAddress("127.0.0.1", 5555), false));
-      String rawPath = ex.rawPath();
+      String rawPath = new QueryStringDecoder(uri).rawPath();
       Optional<HttpRouteTable.Match> match = table.match(method, rawPath);
       if (match.isEmpty()) {
         return new Answer(table.allowed(rawPath).isEmpty() ? 404 : 405, new DefaultHttpHeaders(), new byte[0]);
       }
-      HttpExchange routed = new HttpExchange(channel, request, content, match.get().params(), config,
+      HttpExchange exchange = new HttpExchange(channel, request, content, match.get().params(), config,
           new HttpConnection(1, new InetSocketAddress("127.0.0.1", 5555), false));
       try {
-        match.get().route().handler().handle(routed);
+        match.get().route().handler().handle(exchange);
       } catch (Exception e) {
         throw new AssertionError("handler threw", e);
       }
@@ -94,7 +93,8 @@ final class HttpbinFixture {
       assertThat(response).as("a response to %s %s", method, uri).isNotNull();
       try {
         assertThat((Object) channel.readOutbound()).as("exactly one response").isNull();
-        return new Answer(response.status().code(), response.headers().copy(), ByteBufUtil.getBytes(response.content()));
+        return new Answer(response.status().code(), response.headers().copy(),
+            ByteBufUtil.getBytes(response.content()));
       } finally {
         response.release();
       }
