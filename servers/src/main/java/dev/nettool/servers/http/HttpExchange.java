@@ -35,7 +35,7 @@ import java.util.Map;
  * Connection management (keep-alive, {@code Connection: close}) is settled here, once per response.
  */
 public final class HttpExchange {
-  private static final JSON JSON_OUT = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+  private static final JSON JSON_OUT = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private final Channel channel;
   private final HttpRequest request;

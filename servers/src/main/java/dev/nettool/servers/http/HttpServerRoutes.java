@@ -12,6 +12,16 @@ final class HttpServerRoutes {
   static HttpRouteTable build(HttpServerConfig config) {
     HttpRouteTable.Builder table = HttpRouteTable.builder();
     config.routes().forEach(table::add);
+    table.addAll(new HttpbinEchoRoutes());
+    table.addAll(new HttpbinResponseRoutes());
+    table.addAll(new HttpbinRedirectRoutes());
+    table.addAll(new HttpbinAuthRoutes());
+    table.addAll(new HttpbinCookieRoutes());
+    table.addAll(new HttpbinCacheRoutes());
+    // The endpoint list is "/" only when no directory is mounted there (then "/" is its index).
+    if (config.mounts().stream().noneMatch(m -> m.prefix().equals("/"))) {
+      table.addAll(new HttpbinIndex());
+    }
     return table.build();
   }
 }
