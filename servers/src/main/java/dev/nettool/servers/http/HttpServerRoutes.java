@@ -1,5 +1,7 @@
 package dev.nettool.servers.http;
 
+import java.time.Clock;
+
 /**
  * The server's whole route table, in precedence order: scripted routes first (they win), then static
  * mounts under a prefix, then the built-in test endpoints, and last a mount at {@code /} (so a file
@@ -12,6 +14,7 @@ final class HttpServerRoutes {
   static HttpRouteTable build(HttpServerConfig config) {
     HttpRouteTable.Builder table = HttpRouteTable.builder();
     config.routes().forEach(table::add);
+    table.addAll(new HttpbinStreamRoutes(Clock.systemUTC()));
     return table.build();
   }
 }
