@@ -15,6 +15,7 @@ final class HttpServerRoutes {
     HttpRouteTable.Builder table = HttpRouteTable.builder();
     config.routes().forEach(table::add);
     table.addAll(new HttpbinStreamRoutes(Clock.systemUTC()));
+    table.addAll(HttpbinSessionRoutes.of(config));
     return table.build();
   }
 }
