@@ -16,6 +16,7 @@ final class HttpServerRoutes {
     config.routes().forEach(table::add);
     table.addAll(new HttpbinStreamRoutes(Clock.systemUTC()));
     table.addAll(HttpbinSessionRoutes.of(config));
+    table.addAll(HttpUploadRoutes.withDiskThread());
     table.addAll(new HttpItemRoutes(new HttpItemStore(HttpItemRoutes.MAX_ITEMS)));
     return table.build();
   }
