@@ -1,5 +1,7 @@
 package dev.nettool.servers.http;
 
+import java.time.Clock;
+
 /**
  * The server's whole route table, in precedence order: scripted routes first (they win), then static
  * mounts under a prefix, then the built-in test endpoints, and last a mount at {@code /} (so a file
@@ -18,6 +20,10 @@ final class HttpServerRoutes {
     table.addAll(new HttpbinAuthRoutes());
     table.addAll(new HttpbinCookieRoutes());
     table.addAll(new HttpbinCacheRoutes());
+    table.addAll(new HttpbinStreamRoutes(Clock.systemUTC()));
+    table.addAll(HttpbinSessionRoutes.of(config));
+    table.addAll(HttpUploadRoutes.withDiskThread());
+    table.addAll(new HttpItemRoutes(new HttpItemStore(HttpItemRoutes.MAX_ITEMS)));
     // The endpoint list is "/" only when no directory is mounted there (then "/" is its index).
     if (config.mounts().stream().noneMatch(m -> m.prefix().equals("/"))) {
       table.addAll(new HttpbinIndex());
