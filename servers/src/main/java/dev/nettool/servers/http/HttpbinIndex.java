@@ -41,6 +41,7 @@ final class HttpbinIndex implements HttpRouteGroup {
       new Endpoint("GET", "/drip?numbytes=&duration=&delay=&code=", "Bytes dripped out over a duration"),
       new Endpoint("GET", "/stream/{n}", "n JSON lines, chunked"),
       new Endpoint("GET", "/bytes/{n}?seed=", "n random bytes; the same bytes for the same seed"),
+      new Endpoint("GET", "/stream-bytes/{n}?seed=&chunk_size=", "n random bytes, chunked"),
       new Endpoint("GET", "/range/{n}", "n bytes that honour Range requests (206, 416)"),
       new Endpoint("GET", "/sse", "Server-sent events"),
       new Endpoint("any", "/unstable?failure_rate=&seed=", "Random 500s at the given rate"),
@@ -63,8 +64,8 @@ final class HttpbinIndex implements HttpRouteGroup {
       new Endpoint("GET", "/cache/{n}", "Cache-Control: public, max-age=n"),
       new Endpoint("GET", "/etag/{etag}", "If-None-Match gives 304, a failed If-Match 412"),
       // sessions, uploads, REST
-      new Endpoint("GET", "/session", "A signed session cookie: first visit, then again with a count"),
-      new Endpoint("POST", "/upload", "Streams a raw or multipart body; answers name, size, SHA-256"),
+      new Endpoint("GET, DELETE", "/session", "A signed session cookie: first visit, then again with a count"),
+      new Endpoint("POST, PUT", "/upload", "Streams a raw or multipart body; answers name, size, SHA-256"),
       new Endpoint("GET, POST", "/items", "A small in-memory collection: list, create"),
       new Endpoint("GET, PUT, PATCH, DELETE", "/items/{id}", "One item: read, replace, update, delete"));
 
