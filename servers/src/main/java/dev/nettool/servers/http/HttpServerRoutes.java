@@ -11,7 +11,10 @@ final class HttpServerRoutes {
 
   static HttpRouteTable build(HttpServerConfig config) {
     HttpRouteTable.Builder table = HttpRouteTable.builder();
+    HttpStaticFiles files = new HttpStaticFiles(config);
     config.routes().forEach(table::add);
+    table.addAll(files.prefixMounts());
+    table.addAll(files.rootMount());
     return table.build();
   }
 }
