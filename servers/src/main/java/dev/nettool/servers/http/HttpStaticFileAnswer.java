@@ -4,6 +4,7 @@ import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Date;
 
 /**
@@ -31,15 +31,15 @@ final class HttpStaticFileAnswer {
   private HttpStaticFileAnswer() {}
 
   static HttpStaticAnswer of(HttpStaticRequest req, Path file, String name, long size, long mtimeMillis,
-      Duration maxAge, boolean secure) throws IOException {
+      HttpServerConfig config, boolean secure) throws IOException {
     String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtimeMillis) + "\"";
     long mtimeSeconds = mtimeMillis / 1000;
     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     HttpHeaders h = head.headers();
     h.set(HttpHeaderNames.ETAG, etag);
     h.set(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(new Date(mtimeSeconds * 1000)));
-    if (maxAge != null) {
-      h.set(HttpHeaderNames.CACHE_CONTROL, "max-age=" + maxAge.toSeconds());
+    if (config.maxAge() != null) {
+      h.set(HttpHeaderNames.CACHE_CONTROL, "max-age=" + config.maxAge().toSeconds());
     }
     if (notModified(req, etag, mtimeSeconds)) {
       head.setStatus(HttpResponseStatus.NOT_MODIFIED);
@@ -68,6 +68,11 @@ final class HttpStaticFileAnswer {
       length = part.length();
     }
     h.set(HttpHeaderNames.CONTENT_LENGTH, length);
+    if (config.compress()) {
+      // The compressor leaves a response alone once it has a Content-Encoding: the file goes out as it
+      // is on disk, as one region, and byte ranges stay ranges of the file.
+      h.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.IDENTITY);
+    }
     if (req.head()) {
       return new HttpStaticAnswer(head, null);
     }

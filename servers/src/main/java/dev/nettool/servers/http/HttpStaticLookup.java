@@ -90,7 +90,7 @@ final class HttpStaticLookup {
   private HttpStaticAnswer file(HttpStaticRequest req, Path file, String name, BasicFileAttributes attrs,
       boolean secure) throws IOException {
     return HttpStaticFileAnswer.of(req, file, name, attrs.size(), attrs.lastModifiedTime().toMillis(),
-        config.maxAge(), secure);
+        config, secure);
   }
 
   /** The entries that would be served: no hidden names, no broken links, no links out of the root. */

@@ -168,6 +168,13 @@ class HttpStaticFilesTest {
   }
 
   @Test
+  void keepsTheCompressorAwayFromFileBodies() throws Exception {
+    var r = get(config().compress(true).build(), "/hello.txt", Map.of("Accept-Encoding", "gzip"));
+    assertThat(r.header("Content-Encoding")).isEqualTo("identity");
+    assertThat(get("/hello.txt").header("Content-Encoding")).as("nothing to keep away").isNull();
+  }
+
+  @Test
   void namesTheFileAsAnAttachmentForDownload() throws Exception {
     assertThat(get("/hello.txt?download").header("Content-Disposition"))
         .isEqualTo("attachment; filename=\"hello.txt\"");
