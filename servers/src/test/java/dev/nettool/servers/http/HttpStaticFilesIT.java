@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HttpStaticFilesIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final RecordingEventSink sink = new RecordingEventSink();
   private HttpServer server;
   private int port;
   private byte[] big;
@@ -62,7 +63,7 @@ class HttpStaticFilesIT {
         .mounts(List.of(new HttpMount("/", tmp.resolve("root")), new HttpMount("/d", tmp.resolve("root/docs"))))
         .routes(List.of(HttpScriptedRoutes.parse("GET /hello 200 Hello World"),
             HttpScriptedRoutes.parse("GET /d/a.txt 200 scripted wins"))))
-        .build(), new RecordingEventSink());
+        .build(), sink);
     port = ((Endpoint.Inet) server.start()).port();
   }
 
@@ -97,6 +98,14 @@ class HttpStaticFilesIT {
     assertThat(get("/big.bin", HttpResponse.BodyHandlers.ofByteArray(), "If-None-Match", etag).statusCode())
         .isEqualTo(304);
     assertThat(get("/big.bin", HttpResponse.BodyHandlers.ofByteArray()).body()).as("still serving").isEqualTo(big);
+  }
+
+  @ParameterizedTest
+  @MethodSource("transports")
+  void countsAFilesBytesInItsRequestEvent(TransportKind kind) throws Exception {
+    start(kind, b -> b);
+    get("/big.bin", HttpResponse.BodyHandlers.ofByteArray(), "Range", "bytes=10-19");
+    assertThat(sink.take("request", WAIT).text()).matches("GET /big.bin 206 10B \\S+ #1");
   }
 
   @ParameterizedTest
