@@ -8,6 +8,7 @@ import dev.nettool.servers.http.HttpServerConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** Scripted routes: {@code --route SPEC} (repeatable) and {@code --routes FILE}; they win over every endpoint. */
@@ -35,7 +36,7 @@ final class HttpRouteOptions implements HttpServerOptionGroup {
   }
 
   /** Runs a parser; its IllegalArgumentException (which quotes the spec) becomes a usage error naming the option. */
-  private static <T> T parsed(String option, java.util.function.Supplier<T> parser) {
+  private static <T> T parsed(String option, Supplier<T> parser) {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {

@@ -15,7 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -234,7 +234,7 @@ public final class HttpScriptedRoutes {
       if (looksLikeJson(text)) {
         return "application/json";
       }
-      boolean utf8 = java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes);
+      boolean utf8 = Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes);
       return utf8 ? "text/plain; charset=utf-8" : HttpMediaTypes.OCTET_STREAM;
     }
 
