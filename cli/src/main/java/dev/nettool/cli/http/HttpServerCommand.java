@@ -29,6 +29,8 @@ public final class HttpServerCommand implements Callable<Integer> {
   @Mixin LifetimeOptions lifetime;
   @Mixin ReadyOptions ready;
   @Mixin HttpCoreOptions core;
+  @Mixin HttpStaticOptions files;
+  @Mixin HttpRouteOptions routes;
   @Mixin HttpEndpointOptions endpoints;
 
   HttpServerCommand(CliContext ctx) {
@@ -41,7 +43,7 @@ public final class HttpServerCommand implements Callable<Integer> {
         .listen(listen.endpoint())
         .transport(transport.kind())
         .count(lifetime.count());
-    for (HttpServerOptionGroup group : List.<HttpServerOptionGroup>of(core, endpoints)) {
+    for (HttpServerOptionGroup group : List.<HttpServerOptionGroup>of(core, files, routes, endpoints)) {
       group.apply(config);
     }
     EventSink sink = output.printer(ctx.out(), false);

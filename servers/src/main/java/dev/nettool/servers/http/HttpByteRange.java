@@ -1,107 +1,79 @@
 package dev.nettool.servers.http;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import java.util.Locale;
 
 /**
- * What a {@code Range} header asks of a resource of known length (RFC 9110 section 14): the whole, one
- * part (206), or nothing it has (416). Only single ranges are served; a request for several, or a
- * header that does not parse, gets the whole resource with 200, which the RFC allows.
+ * What a {@code Range} header asks of a file of a known size (RFC 9110 section 14). Only a single
+ * {@code bytes} range is served as 206; a header that is absent, malformed, in another unit, or asks for
+ * several ranges is ignored and the whole file goes out as 200 (a server may always ignore Range, and
+ * a multipart/byteranges body cannot go out as one zero-copy file region).
  */
-final class HttpByteRange {
-  private HttpByteRange() {}
+sealed interface HttpByteRange {
 
-  /** The answer a range request gets. */
-  sealed interface Choice permits Whole, Part, Unsatisfiable {}
+  /** Send the whole file (200). */
+  record Whole() implements HttpByteRange {}
 
-  /** 200 with every byte. */
-  record Whole() implements Choice {}
-
-  /** 206 with bytes {@code first..last}, both inclusive. */
-  record Part(long first, long last) implements Choice {
+  /** Send bytes {@code first..last} inclusive (206). */
+  record Part(long first, long last) implements HttpByteRange {
     long length() {
       return last - first + 1;
     }
   }
 
-  /** 416: the range starts past the end. */
-  record Unsatisfiable() implements Choice {}
+  /** Nothing of the file is in the range (416 with {@code Content-Range: bytes *}{@code /size}). */
+  record Unsatisfiable() implements HttpByteRange {}
 
-  /** The choice for {@code header} (null when absent) on a resource of {@code length} bytes. */
-  static Choice choose(String header, long length) {
-    if (header == null || !header.toLowerCase(Locale.ROOT).startsWith("bytes=") || header.contains(",")) {
+  /** The range {@code header} selects from a file of {@code size} bytes. */
+  static HttpByteRange select(String header, long size) {
+    if (header == null) {
       return new Whole();
     }
-    String spec = header.substring("bytes=".length()).trim();
+    String h = header.trim();
+    if (!h.toLowerCase(Locale.ROOT).startsWith("bytes=")) {
+      return new Whole();
+    }
+    String spec = h.substring("bytes=".length()).trim();
+    if (spec.indexOf(',') >= 0) {
+      return new Whole();
+    }
     int dash = spec.indexOf('-');
     if (dash < 0) {
       return new Whole();
     }
-    try {
-      if (dash == 0) {
-        long suffix = digits(spec.substring(1));
-        return suffix == 0 || length == 0 ? new Unsatisfiable() : new Part(Math.max(0, length - suffix), length - 1);
-      }
-      long first = digits(spec.substring(0, dash));
-      String lastText = spec.substring(dash + 1);
-      long last = lastText.isEmpty() ? Long.MAX_VALUE : digits(lastText);
-      if (last < first) {
-        return new Whole();
-      }
-      return first >= length ? new Unsatisfiable() : new Part(first, Math.min(last, length - 1));
-    } catch (NumberFormatException e) {
+    long first = number(spec.substring(0, dash).trim());
+    long last = number(spec.substring(dash + 1).trim());
+    if (dash == 0) {
+      return suffix(last, size);
+    }
+    if (first < 0 || (last < 0 && !spec.substring(dash + 1).isBlank()) || (last >= 0 && last < first)) {
       return new Whole();
     }
-  }
-
-  /**
-   * Answers a request for {@code n} bytes of the a-z pattern with ETag {@code etag}: the whole, the part
-   * the Range header asks for, or 416. An {@code If-Range} other than the ETag asks for the whole.
-   */
-  static void answer(HttpExchange ex, int n, String etag) {
-    String ifRange = ex.headers().get(HttpHeaderNames.IF_RANGE);
-    String range = ifRange == null || ifRange.equals(etag) ? ex.headers().get(HttpHeaderNames.RANGE) : null;
-    Choice choice = choose(range, n);
-    FullHttpResponse r;
-    if (choice instanceof Part p) {
-      r = response(HttpResponseStatus.PARTIAL_CONTENT, pattern((int) p.first(), (int) p.length()));
-      r.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes " + p.first() + "-" + p.last() + "/" + n);
-    } else if (choice instanceof Unsatisfiable) {
-      r = response(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE, Unpooled.EMPTY_BUFFER);
-      r.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + n);
-    } else {
-      r = response(HttpResponseStatus.OK, pattern(0, n));
+    if (first >= size) {
+      return new Unsatisfiable();
     }
-    r.headers().set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES).set(HttpHeaderNames.ETAG, etag);
-    ex.respond(r);
+    return new Part(first, last < 0 ? size - 1 : Math.min(last, size - 1));
   }
 
-  private static FullHttpResponse response(HttpResponseStatus status, ByteBuf body) {
-    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
-    r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM);
-    return r;
-  }
-
-  // Byte i of the resource is 'a' + i % 26.
-  private static ByteBuf pattern(int from, int length) {
-    byte[] b = new byte[length];
-    for (int i = 0; i < length; i++) {
-      b[i] = (byte) ('a' + (from + i) % 26);
+  private static HttpByteRange suffix(long length, long size) {
+    if (length < 0) {
+      return new Whole();
     }
-    return Unpooled.wrappedBuffer(b);
+    if (length == 0 || size == 0) {
+      return new Unsatisfiable();
+    }
+    return new Part(Math.max(0, size - length), size - 1);
   }
 
-  private static long digits(String s) {
-    if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new NumberFormatException(s);
+  /** A non-negative decimal (saturating at Long.MAX_VALUE), or -1 when empty or not digits. */
+  private static long number(String digits) {
+    if (digits.isEmpty()) {
+      return -1;
     }
-    return Long.parseLong(s);
+    for (int i = 0; i < digits.length(); i++) {
+      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
   }
 }

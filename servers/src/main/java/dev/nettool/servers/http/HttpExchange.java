@@ -181,6 +181,20 @@ public final class HttpExchange {
   }
 
   /**
+   * Sends {@code head}, which must carry the Content-Length, then {@code body} as one object the
+   * pipeline writes as it is (a {@code FileRegion} for zero-copy, a {@code ChunkedInput} when TLS is in
+   * the way), then the end of the response.
+   */
+  public ChannelFuture respondRegion(HttpResponse head, Object body) {
+    if (!HttpUtil.isContentLengthSet(head)) {
+      throw new IllegalArgumentException("respondRegion needs a Content-Length in the head");
+    }
+    channel.write(prepare(head));
+    channel.write(body);
+    return finish(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+  }
+
+  /**
    * Starts a response whose body follows in pieces: chunked unless {@code head} has a Content-Length.
    * Write the next piece when the previous write's future completes; that is the back-pressure.
    */

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.FileRegion;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -50,6 +51,10 @@ final class HttpExchangeObserver extends ChannelDuplexHandler {
       interim = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
       status = response.status().code();
       bytes = 0;
+    }
+    if (msg instanceof FileRegion region) {
+      // A static file's body goes out as a region between its head and its last content.
+      bytes += region.count();
     }
     if (interim || !(msg instanceof HttpContent content)) {
       ctx.write(msg, promise);

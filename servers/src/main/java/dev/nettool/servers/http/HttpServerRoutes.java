@@ -13,7 +13,9 @@ final class HttpServerRoutes {
 
   static HttpRouteTable build(HttpServerConfig config) {
     HttpRouteTable.Builder table = HttpRouteTable.builder();
+    HttpStaticFiles files = new HttpStaticFiles(config);
     config.routes().forEach(table::add);
+    table.addAll(files.prefixMounts());
     table.addAll(new HttpbinEchoRoutes());
     table.addAll(new HttpbinResponseRoutes());
     table.addAll(new HttpbinRedirectRoutes());
@@ -28,6 +30,7 @@ final class HttpServerRoutes {
     if (config.mounts().stream().noneMatch(m -> m.prefix().equals("/"))) {
       table.addAll(new HttpbinIndex());
     }
+    table.addAll(files.rootMount());
     return table.build();
   }
 }

@@ -123,7 +123,7 @@ final class HttpbinStreamRoutes implements HttpRouteGroup {
   /** {@code n} bytes of a-z (at most 100 KB) that honour a single {@code Range}; see {@link HttpByteRange}. */
   void range(HttpExchange ex) {
     int n = (int) Math.min(count(ex.param("n"), "n", 0), MAX_BYTES);
-    HttpByteRange.answer(ex, n, "\"range" + n + "\"");
+    HttpbinRange.answer(ex, n, "\"range" + n + "\"");
   }
 
   /** {@code count} server-sent events (default 10, at most 100), {@code delay} apart (default 1 s, at most 10 s). */

@@ -1,0 +1,71 @@
+package dev.nettool.servers.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One scripted route, checked and ready: its canned status, headers and body, and an optional delay
+ * scheduled on the event loop (never a sleeping thread). An inline body may name the path's parameters
+ * as {@code {name}}: each is replaced by the value in the request's path, JSON-string-escaped in a JSON
+ * body and HTML-escaped in an HTML one, as is elsewhere. Bodies read from files go out byte for byte.
+ *
+ * @param method the method, or null for any
+ * @param params the path's parameter names that the body mentions (empty: the body is sent as is)
+ */
+record HttpScriptedRoute(HttpMethod method, String path, HttpResponseStatus status, HttpHeaders headers,
+    byte[] body, List<String> params, Duration delay) {
+
+  HttpRoute toRoute() {
+    return HttpRoute.of(method, path, this::handle);
+  }
+
+  private void handle(HttpExchange exchange) {
+    if (delay.isZero()) {
+      respond(exchange, body(exchange.params()));
+      return;
+    }
+    byte[] bytes = body(exchange.params());
+    exchange.channel().eventLoop().schedule(() -> respond(exchange, bytes), delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private void respond(HttpExchange exchange, byte[] bytes) {
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes),
+        new DefaultHttpHeaders().set(headers), new DefaultHttpHeaders());
+    exchange.respond(r);
+  }
+
+  private byte[] body(Map<String, String> values) {
+    if (params.isEmpty()) {
+      return body;
+    }
+    String type = headers.get(HttpHeaderNames.CONTENT_TYPE, "");
+    String text = new String(body, StandardCharsets.UTF_8);
+    for (String name : params) {
+      String value = values.getOrDefault(name, "");
+      if (HttpMediaTypes.isJson(type)) {
+        value = jsonEscape(value);
+      } else if (HttpMediaTypes.isHtml(type)) {
+        value = HttpDirectoryListing.escape(value);
+      }
+      text = text.replace("{" + name + "}", value);
+    }
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String jsonEscape(String value) {
+    String quoted = HttpExchange.json(value).trim();
+    return quoted.substring(1, quoted.length() - 1);
+  }
+}
