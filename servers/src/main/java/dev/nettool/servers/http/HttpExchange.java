@@ -241,7 +241,8 @@ public final class HttpExchange {
 
   private <T extends HttpResponse> T prepare(T response) {
     answered = true;
-    HttpUtil.setKeepAlive(response, keepAlive());
+    // The request's version decides: an HTTP/1.0 client that asked to keep alive is told so.
+    HttpUtil.setKeepAlive(response.headers(), request.protocolVersion(), keepAlive());
     return response;
   }
 

@@ -1,0 +1,48 @@
+package dev.nettool.cli.http;
+
+import dev.nettool.cli.CliContext;
+import dev.nettool.cli.ServerLifetime;
+import dev.nettool.cli.options.LifetimeOptions;
+import dev.nettool.cli.options.ListenOptions;
+import dev.nettool.cli.options.OutputOptions;
+import dev.nettool.cli.options.ReadyOptions;
+import dev.nettool.cli.options.TransportOptions;
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.servers.http.HttpServer;
+import dev.nettool.servers.http.HttpServerConfig;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code nettool http-server}: an HTTP/1.1 test server with one {@code request} event per exchange. */
+@Command(name = "http-server", header = "HTTP/1.1 test server", mixinStandardHelpOptions = true,
+    description = {"An HTTP/1.1 server with keep-alive, pipelining, chunked bodies, 100-continue, HEAD and",
+        "OPTIONS for every route, optional compression, CORS and Basic auth; one line per request."})
+public final class HttpServerCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Mixin ListenOptions listen;
+  @Mixin TransportOptions transport;
+  @Mixin OutputOptions output;
+  @Mixin LifetimeOptions lifetime;
+  @Mixin ReadyOptions ready;
+  @Mixin HttpCoreOptions core;
+
+  HttpServerCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    HttpServerConfig.Builder config = HttpServerConfig.builder()
+        .listen(listen.endpoint())
+        .transport(transport.kind())
+        .count(lifetime.count());
+    for (HttpServerOptionGroup group : List.<HttpServerOptionGroup>of(core)) {
+      group.apply(config);
+    }
+    EventSink sink = output.printer(ctx.out(), false);
+    return ServerLifetime.run(ctx, new HttpServer(config.build(), sink), sink, ready.signal(ctx.env()), lifetime);
+  }
+}

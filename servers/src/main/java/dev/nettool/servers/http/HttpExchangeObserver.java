@@ -1,0 +1,78 @@
+package dev.nettool.servers.http;
+
+import dev.nettool.protocols.event.EventSink;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
+
+/**
+ * Publishes one {@code request} event per exchange once its response is out, and counts it for
+ * {@code --count}. It sits right after the codec, so it sees every answer: the routes', CORS
+ * preflights', and the limits' (a response with no request head, like a 408, shows as {@code - -}).
+ * Interim {@code 100 Continue} responses are not exchanges.
+ */
+final class HttpExchangeObserver extends ChannelDuplexHandler {
+  private final HttpServerStats stats;
+  private final EventSink sink;
+  private final Queue<Pending> pending = new ArrayDeque<>();
+  private int status;
+  private long bytes;
+  private boolean interim;
+
+  private record Pending(String method, String target, long startNanos) {}
+
+  HttpExchangeObserver(HttpServerStats stats, EventSink sink) {
+    this.stats = stats;
+    this.sink = sink;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof HttpRequest request) {
+      pending.add(new Pending(request.method().name(), request.uri(), System.nanoTime()));
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof HttpResponse response) {
+      interim = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+      status = response.status().code();
+      bytes = 0;
+    }
+    if (interim || !(msg instanceof HttpContent content)) {
+      ctx.write(msg, promise);
+      return;
+    }
+    bytes += content.content().readableBytes();
+    if (!(msg instanceof LastHttpContent)) {
+      ctx.write(msg, promise);
+      return;
+    }
+    Pending p = pending.poll();
+    long id = HttpConnections.id(ctx.channel());
+    int answered = status;
+    long sent = p != null && HttpMethod.HEAD.name().equals(p.method()) ? 0 : bytes;
+    ChannelPromise unvoid = promise.unvoid();
+    ctx.write(msg, unvoid);
+    unvoid.addListener((ChannelFutureListener) f -> {
+      if (f.isSuccess()) {
+        long took = p == null ? 0 : System.nanoTime() - p.startNanos();
+        sink.publish(HttpEvents.request(id, p == null ? "-" : p.method(), p == null ? "-" : p.target(), answered,
+            sent, Duration.ofNanos(took)));
+        stats.answered();
+      }
+    });
+  }
+}
