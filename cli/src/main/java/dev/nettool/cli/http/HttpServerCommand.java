@@ -28,6 +28,7 @@ public final class HttpServerCommand implements Callable<Integer> {
   @Mixin LifetimeOptions lifetime;
   @Mixin ReadyOptions ready;
   @Mixin HttpCoreOptions core;
+  @Mixin HttpLimitOptions limits;
 
   HttpServerCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -39,7 +40,7 @@ public final class HttpServerCommand implements Callable<Integer> {
         .listen(listen.endpoint())
         .transport(transport.kind())
         .count(lifetime.count());
-    for (HttpServerOptionGroup group : List.<HttpServerOptionGroup>of(core)) {
+    for (HttpServerOptionGroup group : List.<HttpServerOptionGroup>of(core, limits)) {
       group.apply(config);
     }
     EventSink sink = output.printer(ctx.out(), false);
