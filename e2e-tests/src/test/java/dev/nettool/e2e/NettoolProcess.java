@@ -41,6 +41,7 @@ final class NettoolProcess implements AutoCloseable {
   static final class Spec {
     private final List<String> args;
     private final List<String> wrapper = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private byte[] input = new byte[0];
     private boolean eventsOnStderr;
@@ -73,6 +74,17 @@ final class NettoolProcess implements AutoCloseable {
       return this;
     }
 
+    /** Options for nettool's JVM, before {@code -jar}: {@code -Xmx64m}, {@code -Dname=value}. */
+    Spec jvmOptions(String... options) {
+      this.jvmOptions.addAll(List.of(options));
+      return this;
+    }
+
+    /** Netty tracks every buffer and reports a leak as a {@code LEAK:} line on stderr. */
+    Spec paranoidLeakDetection() {
+      return jvmOptions("-Dio.netty.leakDetection.level=paranoid");
+    }
+
     /** Adds {@code name=value} to the environment nettool inherits from the test. */
     Spec env(String name, String value) {
       this.env.put(name, value);
@@ -82,6 +94,7 @@ final class NettoolProcess implements AutoCloseable {
     NettoolProcess start() {
       List<String> cmd = new ArrayList<>(wrapper);
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.addAll(jvmOptions);
       cmd.add("-jar");
       cmd.add(jar().toString());
       cmd.addAll(args);

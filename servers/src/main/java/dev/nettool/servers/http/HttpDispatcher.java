@@ -28,6 +28,8 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
   private HttpRequest head;
   private HttpRouter.Target target;
   private HttpExchange exchange;
+  /** The latest exchange, kept after its request was read: a late answer may still be due. */
+  private HttpExchange latest;
   private HttpBodySink bodySink;
   private CompositeByteBuf body;
   private boolean draining;
@@ -105,6 +107,7 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
     if (draining) {
       x.closeAfterResponse();
     }
+    latest = x;
     return x;
   }
 
@@ -155,8 +158,8 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt == HttpPipelineGate.DRAIN) {
       draining = true;
-      if (exchange != null && !exchange.answered()) {
-        exchange.closeAfterResponse();
+      if (latest != null && !latest.answered()) {
+        latest.closeAfterResponse();
       }
     }
     ctx.fireUserEventTriggered(evt);

@@ -56,7 +56,7 @@ final class HttpRouter {
     }
     if (request.uri().equals("*")) {
       return new Whole(HttpMethod.OPTIONS.equals(request.method())
-          ? x -> options(x, Set.copyOf(EVERY_METHOD)) : HttpRouter::notFound, Map.of());
+          ? x -> options(x, new LinkedHashSet<>(EVERY_METHOD)) : HttpRouter::notFound, Map.of());
     }
     String rawPath = new QueryStringDecoder(request.uri()).rawPath();
     Optional<HttpRouteTable.Match> match = table.match(request.method(), rawPath);

@@ -1,0 +1,182 @@
+package dev.nettool.servers.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nettool.protocols.event.Event;
+import dev.nettool.protocols.event.Verbosity;
+import dev.nettool.protocols.testing.NettyLeakCheck;
+import dev.nettool.protocols.testing.RecordingEventSink;
+import dev.nettool.protocols.transport.Transport;
+import dev.nettool.protocols.transport.TransportKind;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole pipeline on an embedded channel: bytes in, bytes out, events, and nothing left over. */
+@Timeout(30)
+@ExtendWith(NettyLeakCheck.class)
+class HttpServerInitializerTest {
+  private final RecordingEventSink sink = new RecordingEventSink(Verbosity.NORMAL, false);
+  private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private EmbeddedChannel ch;
+
+  private void open(UnaryOperator<HttpServerConfig.Builder> tweak) {
+    HttpServerConfig config = tweak.apply(HttpServerConfig.builder().routes(HttpTestRoutes.all())).build();
+    HttpServerStats stats = new HttpServerStats(config.count(), done, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
+    ch = new EmbeddedChannel(new HttpServerInitializer(config, sink, stats, Transport.select(TransportKind.NIO),
+        HttpServerRoutes.build(config)));
+  }
+
+  @AfterEach
+  void nothingLeftOver() {
+    if (ch != null) {
+      ch.finishAndReleaseAll();
+      assertThat((Object) ch.readOutbound()).isNull();
+      assertThat((Object) ch.readInbound()).as("nothing passed the dispatcher").isNull();
+    }
+  }
+
+  private List<RawHttp.Response> exchange(String request, int responses, boolean head) throws Exception {
+    ch.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
+    ch.runPendingTasks();
+    ByteArrayInputStream in = new ByteArrayInputStream(outbound().getBytes(StandardCharsets.ISO_8859_1));
+    List<RawHttp.Response> out = new ArrayList<>();
+    for (int i = 0; i < responses; i++) {
+      out.add(RawHttp.read(in, head));
+    }
+    assertThat(in.available()).as("no bytes beyond the expected responses").isZero();
+    return out;
+  }
+
+  private String outbound() {
+    StringBuilder sb = new StringBuilder();
+    for (ByteBuf b = ch.readOutbound(); b != null; b = ch.readOutbound()) {
+      sb.append(b.toString(StandardCharsets.ISO_8859_1));
+      b.release();
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void answersPipelinedRequestsInOrderAndPublishesOneEventEach() throws Exception {
+    open(b -> b);
+    List<RawHttp.Response> r = exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+        + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+        + "GET /none HTTP/1.1\r\nHost: x\r\n\r\n", 3, false);
+    assertThat(r).extracting(RawHttp.Response::status).containsExactly(200, 200, 404);
+    assertThat(r.get(1).body()).isEqualTo("abc");
+    List<Event> events = sink.drain();
+    assertThat(events).extracting(Event::name).containsExactly("request", "request", "request");
+    assertThat(events.get(0).text()).matches("GET /hello 200 6B \\S+ #1");
+    assertThat(events.get(1).fields()).containsEntry("bytes", 3L);
+  }
+
+  @Test
+  void holdsAPipelinedRequestUntilALateAnswerIsOut() throws Exception {
+    open(b -> b);
+    ch.writeInbound(Unpooled.copiedBuffer("GET /later HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n",
+        StandardCharsets.ISO_8859_1));
+    assertThat(outbound()).as("nothing before the first answer").isEmpty();
+    assertThat(ch.config().isAutoRead()).as("reading paused while a request waits").isFalse();
+    ch.advanceTimeBy(60, java.util.concurrent.TimeUnit.MILLISECONDS);
+    ch.runScheduledPendingTasks();
+    ch.runPendingTasks();
+    ByteArrayInputStream in = new ByteArrayInputStream(outbound().getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(RawHttp.read(in, false).body()).isEqualTo("later\n");
+    assertThat(RawHttp.read(in, false).body()).isEqualTo("hello\n");
+    assertThat(ch.config().isAutoRead()).isTrue();
+  }
+
+  @Test
+  void dropsTheBodyOfAHeadAnswerButKeepsItsLength() throws Exception {
+    open(b -> b);
+    RawHttp.Response r = exchange("HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\n", 1, true).get(0);
+    assertThat(r.headers()).containsEntry("content-length", "6");
+    assertThat(sink.take("request", Duration.ofSeconds(1)).fields()).containsEntry("bytes", 0L);
+  }
+
+  @Test
+  void sendsContinueThenTheAnswer() throws Exception {
+    open(b -> b);
+    List<RawHttp.Response> r = exchange(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok", 2, false);
+    assertThat(r).extracting(RawHttp.Response::status).containsExactly(100, 200);
+    assertThat(sink.drain()).as("100 Continue is not an exchange").hasSize(1);
+  }
+
+  @Test
+  void refusesAnExpectedBodyOverTheLimitAndCloses() throws Exception {
+    open(b -> b.maxBody(4));
+    RawHttp.Response r = exchange(
+        "PUT /count HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n", 1, false).get(0);
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(ch.isOpen()).isFalse();
+  }
+
+  @Test
+  void refusesAnUnknownExpectationWith417() throws Exception {
+    open(b -> b);
+    assertThat(exchange("GET /hello HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\n\r\n", 1, false).get(0).status())
+        .isEqualTo(417);
+  }
+
+  @Test
+  void refusesAStreamedBodyOverTheLimit() throws Exception {
+    open(b -> b.maxBody(4));
+    RawHttp.Response r = exchange("PUT /count HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "3\r\nabc\r\n3\r\ndef\r\n", 1, false).get(0);
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.headers()).containsEntry("connection", "close");
+    assertThat(ch.isOpen()).isFalse();
+  }
+
+  @Test
+  void countsRequestsTowardsTheGoal() throws Exception {
+    open(b -> b.count(2));
+    exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 1, false);
+    assertThat(done).isNotDone();
+    exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 1, false);
+    assertThat(done).isDone();
+  }
+
+  @Test
+  void closesAfterTheOpenExchangeWhenDraining() throws Exception {
+    open(b -> b);
+    ch.writeInbound(Unpooled.copiedBuffer("GET /later HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.ISO_8859_1));
+    ch.pipeline().fireUserEventTriggered(HttpPipelineGate.DRAIN);
+    assertThat(ch.isOpen()).as("the exchange is still open").isTrue();
+    ch.advanceTimeBy(60, java.util.concurrent.TimeUnit.MILLISECONDS);
+    ch.runScheduledPendingTasks();
+    RawHttp.Response r = RawHttp.read(new ByteArrayInputStream(outbound().getBytes(StandardCharsets.ISO_8859_1)), false);
+    assertThat(r.headers()).containsEntry("connection", "close");
+    assertThat(ch.isOpen()).isFalse();
+  }
+
+  @Test
+  void closesAnIdleConnectionAtOnceWhenDraining() {
+    open(b -> b);
+    ch.pipeline().fireUserEventTriggered(HttpPipelineGate.DRAIN);
+    assertThat(ch.isOpen()).isFalse();
+  }
+
+  @Test
+  void answersAFailedDecodeWith400AndCloses() throws Exception {
+    open(b -> b);
+    RawHttp.Response r = exchange("GET /hello HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", 1, false).get(0);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(ch.isOpen()).isFalse();
+  }
+}
