@@ -27,6 +27,7 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
   };
 
   private static final int NAME_SHOWN = 64;
+  private static final String VERSION = "HTTP/";
   private static final int REJECTED = -2;
 
   private enum State { HEAD, FRAMING, BODY_LENGTH, BODY_UNTIL_END, DROP }
@@ -37,6 +38,8 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
   private int line;
   private int column;
   private int spaces;
+  private int afterSpace;
+  private boolean versionLike;
   private boolean cr;
   private boolean inName = true;
   private final StringBuilder name = new StringBuilder();
@@ -158,6 +161,11 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
     }
     if (line == 0 && b == ' ') {
       spaces++;
+      afterSpace = 0;
+      versionLike = true;
+    } else if (line == 0) {
+      versionLike &= afterSpace >= VERSION.length() || VERSION.charAt(afterSpace) == b;
+      afterSpace++;
     } else if (line > 0 && inName) {
       if (b == ':') {
         inName = false;
@@ -174,7 +182,7 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
       return null; // an empty line before the request line is ignored (RFC 9112 section 2.2)
     }
     if (line == 0) {
-      if (spaces == 1) {
+      if (spaces == 1 && !versionLike) {
         return new HttpRejection(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
             "a request line without a version (HTTP/0.9) is not supported");
       }
@@ -230,6 +238,8 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
     line = 0;
     column = 0;
     spaces = 0;
+    afterSpace = 0;
+    versionLike = false;
     cr = false;
     inName = true;
     name.setLength(0);

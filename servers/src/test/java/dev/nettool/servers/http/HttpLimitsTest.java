@@ -25,6 +25,8 @@ class HttpLimitsTest {
         Arguments.of("doubled Host", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", "400 Bad Request: 2 Host headers"),
         Arguments.of("one-word request line", "GARBAGE\r\n" + HOST + "\r\n",
             "400 Bad Request: malformed request line (1 words, expected method, target and version)"),
+        Arguments.of("two words ending in a version", "GET/ HTTP/1.1\r\n" + HOST + "\r\n",
+            "400 Bad Request: malformed request line (2 words"),
         Arguments.of("four-word request line", "GET /a b HTTP/1.1\r\n" + HOST + "\r\n",
             "400 Bad Request: malformed request line (4 words"),
         Arguments.of("header without colon", "GET / HTTP/1.1\r\n" + HOST + "NoColon\r\n\r\n",
