@@ -247,4 +247,24 @@ class HttpLimitsE2E {
     assertThat(small.stderrLines()).as("no OutOfMemoryError, no leak")
         .noneMatch(l -> l.contains("OutOfMemoryError") || l.contains("LEAK:"));
   }
+
+  @Test
+  void runningOutOfFileDescriptorsPausesAcceptingAndNeverCrashesTheServer() throws Exception {
+    NettoolProcess limited = launched.nettool(new NettoolProcess.Spec(List.of("http-server", "--port", "0",
+        "--header-timeout", "60s")).wrappedBy("prlimit", "--nofile=48:48", "--"));
+    int limitedPort = limited.awaitPort(READY);
+    Peer holder = launched.peer(null, "python3", Peer.script("hold_connections.py"), "127.0.0.1",
+        String.valueOf(limitedPort), "100");
+    holder.awaitStderr("held 100", EXCHANGE);
+    limited.awaitEvent("error accept: Too many open files \\(accepting paused for 1s\\)", EXCHANGE);
+
+    Peer waiting = launched.peer(new byte[0], "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+        "--max-time", "25", "http://127.0.0.1:" + limitedPort + "/queued");
+    holder.closeStdin();
+
+    Peer.PeerResult served = waiting.await(EXCHANGE);
+    assertThat(new String(served.bytes(), StandardCharsets.US_ASCII)).as("answered once descriptors were free")
+        .isEqualTo("404");
+    assertThat(limited.stderrLines()).as("no crash").noneMatch(l -> l.contains("Exception in thread"));
+  }
 }
