@@ -13,10 +13,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +33,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -304,6 +311,27 @@ class HttpServerIT {
           .isLessThan(Duration.ofSeconds(10));
       assertThat(s.getInputStream().read()).isEqualTo(-1);
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("transports")
+  void servesOverAUnixDomainSocket(TransportKind kind, @TempDir Path dir) throws Exception {
+    Path path = dir.resolve("http.sock");
+    server = new HttpServer(HttpServerConfig.builder().transport(kind).listen(new Endpoint.Unix(path))
+        .routes(HttpTestRoutes.all()).build(), sink);
+    assertThat(server.start()).isEqualTo(new Endpoint.Unix(path));
+    assertThat(server.listeningEvent().text()).startsWith("listening http unix:" + path + " transport=");
+    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      ch.connect(UnixDomainSocketAddress.of(path));
+      OutputStream out = Channels.newOutputStream(ch);
+      send(out, "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      RawHttp.Response r = RawHttp.read(Channels.newInputStream(ch), false);
+      assertThat(r.body()).isEqualTo("hello\n");
+      assertThat(r.headers()).containsEntry("connection", "close");
+    }
+    server.close(Duration.ofSeconds(1));
+    server = null;
+    assertThat(Files.exists(path)).as("socket file removed on close").isFalse();
   }
 
   private static String base64(String s) {
