@@ -5,10 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.util.Locale;
 
 /**
  * Reads the raw bytes of each request head before the codec does and rejects what Netty's decoder
@@ -26,24 +24,13 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
     }
   };
 
-  private static final int NAME_SHOWN = 64;
-  private static final String VERSION = "HTTP/";
-  private static final int REJECTED = -2;
+  private enum State { HEAD, FRAMING, BODY_LENGTH, BODY_CHUNKED, DROP }
 
-  private enum State { HEAD, FRAMING, BODY_LENGTH, BODY_UNTIL_END, DROP }
-
+  private final HttpHeadRules rules = new HttpHeadRules();
+  private HttpChunkFraming chunks;
   private State state = State.HEAD;
   private long bodyLeft;
   private boolean started;
-  private int line;
-  private int column;
-  private int spaces;
-  private int afterSpace;
-  private boolean versionLike;
-  private boolean cr;
-  private boolean inName = true;
-  private final StringBuilder name = new StringBuilder();
-  private String lastName = "";
 
   /** The companion placed after the codec: tells this scanner where each request's body ends. */
   ChannelInboundHandler framing() {
@@ -82,12 +69,8 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
             }
             forward(ctx, in, n);
           }
-          case FRAMING, BODY_UNTIL_END -> {
-            // Slices end at a line end, where a chunked body can end, so the next head is scanned too.
-            int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
-            state = State.BODY_UNTIL_END;
-            forward(ctx, in, lf < 0 ? in.readableBytes() : lf + 1 - in.readerIndex());
-          }
+          case BODY_CHUNKED -> forward(ctx, in, chunks.next(in));
+          case FRAMING -> forward(ctx, in, in.readableBytes()); // no request came of it: the codec failed
           default -> in.skipBytes(in.readableBytes());
         }
       }
@@ -97,116 +80,20 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
   }
 
   private void scanHead(ChannelHandlerContext ctx, ByteBuf in) {
-    int end = scan(ctx, in);
-    if (end == REJECTED) {
+    if (!started) {
+      started = true;
+      ctx.fireUserEventTriggered(HEAD_STARTED);
+    }
+    int end = rules.scan(in);
+    if (end == HttpHeadRules.VIOLATION) {
       state = State.DROP;
-      return;
-    }
-    if (end < 0) {
+      ctx.fireExceptionCaught(rules.problem());
+    } else if (end == HttpHeadRules.MORE) {
       forward(ctx, in, in.readableBytes());
-      return;
-    }
-    state = State.FRAMING;
-    forward(ctx, in, end - in.readerIndex());
-  }
-
-  /** Checks bytes up to the head's end; returns the index after it, -1 if not there yet, or {@link #REJECTED}. */
-  private int scan(ChannelHandlerContext ctx, ByteBuf in) {
-    for (int i = in.readerIndex(); i < in.writerIndex(); i++) {
-      int b = in.getByte(i) & 0xff;
-      if (!started) {
-        started = true;
-        ctx.fireUserEventTriggered(HEAD_STARTED);
-      }
-      HttpRejection problem;
-      if (cr) {
-        cr = false;
-        if (b != '\n') {
-          problem = bad("bare CR in the " + where());
-        } else {
-          problem = endOfLine();
-          if (problem == null && column < 0) {
-            return i + 1;
-          }
-          if (problem == null) {
-            column = 0;
-            continue;
-          }
-        }
-      } else if (b == '\r') {
-        cr = true;
-        continue;
-      } else if (b == '\n') {
-        problem = bad("bare LF in the " + where());
-      } else if (line > 0 && column == 0 && (b == ' ' || b == '\t')) {
-        problem = bad("obs-fold in header \"" + lastName + "\"");
-      } else {
-        problem = character(b);
-      }
-      if (problem != null) {
-        ctx.fireExceptionCaught(problem);
-        return REJECTED;
-      }
-      column++;
-    }
-    return -1;
-  }
-
-  /** What is wrong with byte {@code b} at this point of the head, or {@code null}; notes spaces and names. */
-  private HttpRejection character(int b) {
-    boolean control = (b < 0x20 && !(b == '\t' && line > 0)) || b == 0x7f;
-    if (control) {
-      String what = b == 0 ? "NUL byte" : String.format(Locale.ROOT, "control character 0x%02x", b);
-      return bad(what + (line == 0 ? " in the request line" : " in header \"" + name + "\""));
-    }
-    if (line == 0 && b == ' ') {
-      spaces++;
-      afterSpace = 0;
-      versionLike = true;
-    } else if (line == 0) {
-      versionLike &= afterSpace >= VERSION.length() || VERSION.charAt(afterSpace) == b;
-      afterSpace++;
-    } else if (line > 0 && inName) {
-      if (b == ':') {
-        inName = false;
-      } else if (name.length() < NAME_SHOWN) {
-        name.append((char) b);
-      }
-    }
-    return null;
-  }
-
-  /** A CRLF ended a line: checks the request line; column becomes -1 when the head is complete. */
-  private HttpRejection endOfLine() {
-    if (line == 0 && column == 0) {
-      return null; // an empty line before the request line is ignored (RFC 9112 section 2.2)
-    }
-    if (line == 0) {
-      if (spaces == 1 && !versionLike) {
-        return new HttpRejection(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
-            "a request line without a version (HTTP/0.9) is not supported");
-      }
-      if (spaces != 2) {
-        return bad("malformed request line (" + (spaces + 1) + " words, expected method, target and version)");
-      }
-    } else if (column == 0) {
-      column = -1;
-      return null;
     } else {
-      lastName = name.toString();
+      state = State.FRAMING;
+      forward(ctx, in, end - in.readerIndex());
     }
-    line++;
-    name.setLength(0);
-    inName = true;
-    return null;
-  }
-
-  private String where() {
-    return line == 0 ? "request line" : "header section";
-  }
-
-  private static HttpRejection bad(String reason) {
-    return new HttpRejection(HttpResponseStatus.BAD_REQUEST, reason);
   }
 
   private void forward(ChannelHandlerContext ctx, ByteBuf in, int n) {
@@ -219,7 +106,8 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
       return;
     }
     if (length < 0) {
-      state = State.BODY_UNTIL_END;
+      state = State.BODY_CHUNKED;
+      chunks = new HttpChunkFraming();
     } else if (length > 0) {
       state = State.BODY_LENGTH;
       bodyLeft = length;
@@ -227,7 +115,7 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
   }
 
   private void requestEnded() {
-    if (state == State.FRAMING || state == State.BODY_UNTIL_END) {
+    if (state == State.FRAMING || state == State.BODY_CHUNKED) {
       newHead();
     }
   }
@@ -235,14 +123,7 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
   private void newHead() {
     state = State.HEAD;
     started = false;
-    line = 0;
-    column = 0;
-    spaces = 0;
-    afterSpace = 0;
-    versionLike = false;
-    cr = false;
-    inName = true;
-    name.setLength(0);
-    lastName = "";
+    chunks = null;
+    rules.reset();
   }
 }

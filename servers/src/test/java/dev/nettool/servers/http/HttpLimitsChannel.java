@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -30,6 +31,7 @@ final class HttpLimitsChannel {
   final RecordingEventSink sink = new RecordingEventSink();
   final EmbeddedChannel channel;
   final List<String> served = new ArrayList<>();
+  final List<Integer> pieces = new ArrayList<>();
 
   HttpLimitsChannel(HttpServerConfig config) {
     channel = new EmbeddedChannel();
@@ -89,6 +91,9 @@ final class HttpLimitsChannel {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof HttpRequest r) {
         request = r;
+      }
+      if (msg instanceof HttpContent content && content.content().isReadable()) {
+        pieces.add(content.content().readableBytes());
       }
       if (msg instanceof LastHttpContent) {
         served.add(request.uri());

@@ -1,8 +1,14 @@
 package dev.nettool.servers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -128,7 +134,7 @@ class HttpLimitsTest {
     HttpLimitsChannel c = new HttpLimitsChannel();
     String out = c.send("POST / HTTP/1.1\r\n" + HOST + "Content-Length: 35\r\nTransfer-Encoding: chunked\r\n\r\n"
         + "0\r\n\r\nGET /smuggled HTTP/1.1\r\n" + HOST + "\r\n").output();
-    assertThat(java.util.regex.Pattern.compile("(?m)^HTTP/1\\.1 \\d{3} ").matcher(out).results().count())
+    assertThat(Pattern.compile("(?m)^HTTP/1\\.1 \\d{3} ").matcher(out).results().count())
         .as("exactly one response in %s", out).isEqualTo(1);
     assertThat(out).startsWith("HTTP/1.1 400 ");
     assertThat(c.served).isEmpty();
@@ -174,5 +180,28 @@ class HttpLimitsTest {
     c.send("GET / HTTP/1.1\r").send("\nHost: x\r\nX-A: b\r").send("\n").send(" folded\r\n\r\n");
     assertThat(c.output()).startsWith("HTTP/1.1 400 ").endsWith("obs-fold in header \"X-A\"\n");
     assertThat(c.finish()).isFalse();
+  }
+
+  @Test
+  void passesChunkDataInWholePiecesAndScansTheHeadBehindTheTrailers() {
+    HttpLimitsChannel c = new HttpLimitsChannel(HttpServerConfig.builder().build());
+    String data = "line\n".repeat(1000);
+    String out = c.send("POST /chunked HTTP/1.1\r\n" + HOST + "Transfer-Encoding: chunked\r\n\r\n"
+        + Integer.toHexString(data.length()) + ";ext=1\r\n" + data + "\r\n0\r\nX-Trailer: t\r\n\r\n"
+        + "GET /next HTTP/1.1\r\n" + HOST + "X-A: b\r\n\tfolded\r\n\r\n").output();
+    assertThat(c.served).containsExactly("/chunked");
+    assertThat(c.pieces).as("data newlines do not cut the chunk").containsExactly(data.length());
+    assertThat(out).endsWith("400 Bad Request: obs-fold in header \"X-A\"\n");
+    assertThat(c.finish()).isFalse();
+  }
+
+  @Test
+  void outgoingHeadersRefuseCrLfSoAnEchoedValueCannotSplitAResponse() {
+    DefaultFullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    assertThatThrownBy(() -> r.headers().set("X-Echo", "a\r\nSet-Cookie: evil=1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> r.headers().add("X-Echo", "a\nb"))
+        .isInstanceOf(IllegalArgumentException.class);
+    r.release();
   }
 }
