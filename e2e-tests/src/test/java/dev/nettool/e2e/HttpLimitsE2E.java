@@ -113,7 +113,7 @@ class HttpLimitsE2E {
             "400 Bad Request: NUL byte in the request line"),
         refused("Content-Length with Transfer-Encoding", "POST / HTTP/1.1\r\n" + HOST
                 + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-            "400 Bad Request: Content-Length are not allowed"),
+            "400 Bad Request: Content-Length together with Transfer-Encoding"),
         refused("conflicting Content-Lengths", "POST / HTTP/1.1\r\n" + HOST
                 + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd", "400 Bad Request: Multiple Content-Length"),
         refused("malformed Content-Length", "POST / HTTP/1.1\r\n" + HOST + "Content-Length: 3x\r\n\r\nabc",

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.ContentLengthNotAllowedException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -73,6 +74,9 @@ final class HttpRequestValidator extends ChannelInboundHandlerAdapter {
     if (cause instanceof TooLongHttpHeaderException) {
       return new HttpRejection(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header section larger than "
           + HttpServerConfig.MAX_HEADER_SIZE + " bytes");
+    }
+    if (cause instanceof ContentLengthNotAllowedException) {
+      return bad("Content-Length together with Transfer-Encoding");
     }
     if (msg instanceof HttpRequest request) {
       String unknown = unknownCoding(request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING));
