@@ -2,6 +2,7 @@ package dev.nettool.servers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nettool.protocols.testing.NettyLeakCheck;
 import dev.nettool.protocols.testing.RecordingEventSink;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
@@ -9,8 +10,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Timeout(10)
+@ExtendWith(NettyLeakCheck.class)
 class HttpAcceptBackoffTest {
 
   @Test

@@ -2,6 +2,7 @@ package dev.nettool.servers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nettool.protocols.testing.NettyLeakCheck;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -12,8 +13,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @Timeout(10)
+@ExtendWith(NettyLeakCheck.class)
 class HttpTimeoutsTest {
   private static final Duration WAIT = Duration.ofSeconds(1);
   private static final HttpServerConfig CONFIG = HttpServerConfig.builder()
