@@ -17,8 +17,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code nettool http-server}: an HTTP/1.1 test server with one {@code request} event per exchange. */
 @Command(name = "http-server", header = "HTTP/1.1 test server", mixinStandardHelpOptions = true,
-    description = {"An HTTP/1.1 server with keep-alive, pipelining, chunked bodies, 100-continue, HEAD and",
-        "OPTIONS for every route, optional compression, CORS and Basic auth; one line per request."})
+    description = {"An HTTP/1.1 server: keep-alive, pipelining, chunked bodies, 100-continue,",
+        "HEAD and OPTIONS on every route, optional compression, CORS and Basic auth.",
+        "One line per request: GET /get 200 312B 0.4ms #2."})
 public final class HttpServerCommand implements Callable<Integer> {
   private final CliContext ctx;
 
