@@ -29,7 +29,10 @@ final class HttpHeadRules {
   private String lastName = "";
   private HttpRejection problem;
 
-  /** Checks {@code in} from its reader index; returns the index after the head's end, {@link #MORE} or {@link #VIOLATION}. */
+  /**
+   * Checks {@code in} from its reader index on; returns the index after the head's end, {@link #MORE}
+   * or {@link #VIOLATION}.
+   */
   int scan(ByteBuf in) {
     for (int i = in.readerIndex(); i < in.writerIndex(); i++) {
       int b = in.getByte(i) & 0xff;

@@ -83,7 +83,8 @@ class HttpLimitsIT {
       s.connect(new InetSocketAddress("127.0.0.1", port));
       s.getOutputStream().write("GET /flood HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       assertThat(sink.take("timeout", WAIT).text()).isEqualTo("timeout #1 send 1.00s");
-      assertThat(mostPending.get()).as("never more than one piece waits in the server").isLessThanOrEqualTo(PIECE + 1024);
+      assertThat(mostPending.get()).as("never more than one piece waits in the server")
+          .isLessThanOrEqualTo(PIECE + 1024);
       assertThat(drainsToTheEnd(s.getInputStream())).as("the connection was closed").isTrue();
     }
   }
