@@ -29,6 +29,7 @@ public final class HttpServerCommand implements Callable<Integer> {
   @Mixin LifetimeOptions lifetime;
   @Mixin ReadyOptions ready;
   @Mixin HttpCoreOptions core;
+  @Mixin HttpLimitOptions limits;
   @Mixin HttpStaticOptions files;
   @Mixin HttpRouteOptions routes;
   @Mixin HttpEndpointOptions endpoints;
@@ -43,7 +44,7 @@ public final class HttpServerCommand implements Callable<Integer> {
         .listen(listen.endpoint())
         .transport(transport.kind())
         .count(lifetime.count());
-    for (HttpServerOptionGroup group : List.<HttpServerOptionGroup>of(core, files, routes, endpoints)) {
+    for (HttpServerOptionGroup group : List.<HttpServerOptionGroup>of(core, limits, files, routes, endpoints)) {
       group.apply(config);
     }
     EventSink sink = output.printer(ctx.out(), false);

@@ -111,4 +111,34 @@ class HttpServerCommandTest {
     assertThat(r).exitedWith(0).outContains("--max-body").outContains("--compress").outContains("--cors")
         .outContains("--auth").outContains("--count").outContains("Exit codes:");
   }
+
+  @Test
+  void aZeroTimeoutIsAUsageErrorNamingTheOption() {
+    CliResult r = CliHarness.run("http-server", "--keep-alive-timeout", "0s");
+    assertThat(r).exitedWith(2).hasOut("")
+        .errContains("Invalid value for option '--keep-alive-timeout': '0s' is not a duration above zero");
+  }
+
+  @Test
+  void helpListsTheTimeouts() {
+    CliResult r = CliHarness.run("http-server", "--help");
+    assertThat(r).exitedWith(0).outContains("--header-timeout").outContains("--send-timeout")
+        .outContains("--keep-alive-timeout");
+  }
+
+  @Test
+  void aRejectedRequestIsAnsweredAndReportedWhileTheServerGoesOn() throws Exception {
+    CliHarness.Running server = CliHarness.start("http-server", "--port", "0");
+    int port = port(server.takeLine(WAIT));
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n").endsWith("400 Bad Request: missing Host header\n");
+    }
+    assertThat(server.takeLine(WAIT)).isEqualTo("error #1 reject: 400 Bad Request: missing Host header");
+    assertThat(server.takeLine(WAIT)).matches("GET / 400 \\d+B \\S+ #1");
+    assertThat(send(port, "GET", "/after").statusCode()).isEqualTo(404);
+    server.stop();
+    assertThat(server.awaitExit(WAIT)).isZero();
+  }
 }

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -18,7 +17,7 @@ import java.util.Map;
 
 /**
  * Hands each request to whoever the {@link HttpRouter} names: a route that gets the body whole (read
- * here up to {@code --max-body}, 413 and close beyond) or one the body streams into. A handler that
+ * here; {@link HttpBodyLimit} already refused one over {@code --max-body}) or one the body streams into. A handler that
  * throws gets a 500 (when it had not answered yet) and an {@code error} event; the server goes on.
  */
 final class HttpDispatcher extends ChannelInboundHandlerAdapter {
@@ -33,7 +32,6 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
   private HttpExchange latest;
   private HttpBodySink bodySink;
   private CompositeByteBuf body;
-  private long received;
   private boolean draining;
 
   HttpDispatcher(HttpRouter router, HttpServerConfig config, EventSink sink) {
@@ -62,17 +60,12 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
           ctx.pipeline().get(SslHandler.class) != null);
     }
     head = request;
-    received = 0;
     if (request.decoderResult().isFailure()) {
       // Normally answered by the limits before it gets here; this is the backstop.
       reject(ctx, HttpResponseStatus.BAD_REQUEST, "bad request");
       return;
     }
     target = router.route(request);
-    if (HttpUtil.getContentLength(request, 0L) > config.maxBody()) {
-      reject(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body over " + config.maxBody() + " bytes");
-      return;
-    }
     if (target instanceof HttpRouter.Streamed streamed) {
       exchange = newExchange(ctx, null, streamed.params());
       try {
@@ -86,11 +79,6 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   private void content(ChannelHandlerContext ctx, HttpContent content) {
-    received += content.content().readableBytes();
-    if (received > config.maxBody()) {
-      reject(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body over " + config.maxBody() + " bytes");
-      return;
-    }
     boolean last = content instanceof LastHttpContent;
     try {
       if (bodySink != null) {

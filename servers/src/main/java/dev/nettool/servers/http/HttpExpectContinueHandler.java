@@ -15,17 +15,12 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Answers {@code Expect: 100-continue}: {@code 100 Continue} when the declared body fits
- * {@code --max-body}; {@code 413} without reading the body, or {@code 417} for an expectation other
- * than 100-continue, and then closes (the body the client may still send is never read).
+ * Answers {@code Expect: 100-continue} with {@code 100 Continue} (a declared body over {@code --max-body}
+ * was refused with 413 by {@link HttpBodyLimit} before it gets here), or {@code 417} for an expectation
+ * other than 100-continue, and then closes (the body the client may still send is never read).
  */
 final class HttpExpectContinueHandler extends ChannelInboundHandlerAdapter {
-  private final long maxBody;
   private boolean rejected;
-
-  HttpExpectContinueHandler(long maxBody) {
-    this.maxBody = maxBody;
-  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -48,11 +43,8 @@ final class HttpExpectContinueHandler extends ChannelInboundHandlerAdapter {
     ctx.fireChannelRead(msg);
   }
 
-  private HttpResponseStatus refusal(HttpRequest request) {
-    if (!HttpUtil.is100ContinueExpected(request)) {
-      return HttpResponseStatus.EXPECTATION_FAILED;
-    }
-    return HttpUtil.getContentLength(request, 0L) > maxBody ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE : null;
+  private static HttpResponseStatus refusal(HttpRequest request) {
+    return HttpUtil.is100ContinueExpected(request) ? null : HttpResponseStatus.EXPECTATION_FAILED;
   }
 
   private static FullHttpResponse closing(HttpResponseStatus status) {

@@ -62,6 +62,7 @@ public final class HttpServer implements NetServer, AutoCloseable {
     ServerBootstrap b = new ServerBootstrap()
         .group(group)
         .channel(transport.serverChannel(unix))
+        .handler(new HttpAcceptBackoff(sink))
         .childHandler(new HttpServerInitializer(config, sink, stats, transport, routes))
         .option(ChannelOption.SO_BACKLOG, 1024);
     if (!unix) {

@@ -50,7 +50,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
     p.addLast("observe", new HttpExchangeObserver(stats, sink));
     addLimits(p);
     p.addLast("gate", new HttpPipelineGate());
-    p.addLast("expect", new HttpExpectContinueHandler(config.maxBody()));
+    p.addLast("expect", new HttpExpectContinueHandler());
     p.addLast("inflate", new HttpContentDecompressor(0));
     if (config.compress()) {
       p.addLast("compress", new HttpContentCompressor(StandardCompressionOptions.gzip(),
@@ -69,7 +69,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
    * their answers show as request events, and before the gate, so they see every request as it comes.
    */
   private void addLimits(ChannelPipeline p) {
-    // the limit handlers go here, in the order listed above
+    HttpLimits.install(p, "codec", config, sink);
   }
 
   /** Any origin, the common methods, any request header; preflights are cached for ten minutes. */

@@ -123,18 +123,4 @@ class HttpDispatcherTest {
     assertThat(sink.take("error", Duration.ofSeconds(1)).text()).isEqualTo("error #0 handler GET /t: broken");
     assertThat(ch.isOpen()).as("the server goes on").isTrue();
   }
-
-  @Test
-  void refusesADeclaredBodyOverTheLimitWithoutReadingIt() {
-    open(3, HttpRoute.of(HttpMethod.POST, "/p", x -> seen.add("called")));
-    DefaultHttpRequest req = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/p");
-    req.headers().set("Content-Length", "4");
-    ch.writeInbound(req);
-    FullHttpResponse r = response();
-    assertThat(r.status()).isEqualTo(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
-    r.release();
-    assertThat(ch.config().isAutoRead()).as("the body is never read").isFalse();
-    assertThat(ch.isOpen()).as("closed after the answer").isFalse();
-    assertThat(seen).isEmpty();
-  }
 }

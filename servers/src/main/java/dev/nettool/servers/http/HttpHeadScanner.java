@@ -1,0 +1,129 @@
+package dev.nettool.servers.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+
+/**
+ * Reads the raw bytes of each request head before the codec does and rejects what Netty's decoder
+ * accepts or quietly repairs: obs-fold (it joins the lines), bare CR and bare LF, control characters
+ * and NUL in the request line or a header, and a request line that is not three words (HTTP/0.9 has
+ * two: 505). Body bytes pass unread: the {@link #framing()} handler, placed after the codec, says how
+ * many follow. Once the connection was rejected every byte is dropped.
+ */
+final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
+  /** The user event fired when the first byte of a request head arrives. */
+  static final Object HEAD_STARTED = new Object() {
+    @Override
+    public String toString() {
+      return "HttpHeadScanner.HEAD_STARTED";
+    }
+  };
+
+  private enum State { HEAD, FRAMING, BODY_LENGTH, BODY_CHUNKED, DROP }
+
+  private final HttpHeadRules rules = new HttpHeadRules();
+  private HttpChunkFraming chunks;
+  private State state = State.HEAD;
+  private long bodyLeft;
+  private boolean started;
+
+  /** The companion placed after the codec: tells this scanner where each request's body ends. */
+  ChannelInboundHandler framing() {
+    return new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
+          bodyFollows(HttpUtil.isTransferEncodingChunked(request) ? -1 : HttpUtil.getContentLength(request, 0L));
+        }
+        if (msg instanceof LastHttpContent) {
+          requestEnded();
+        }
+        ctx.fireChannelRead(msg);
+      }
+    };
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof ByteBuf in)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    try {
+      while (in.isReadable()) {
+        if (HttpRejecter.rejected(ctx.channel())) {
+          state = State.DROP;
+        }
+        switch (state) {
+          case HEAD -> scanHead(ctx, in);
+          case BODY_LENGTH -> {
+            int n = (int) Math.min(bodyLeft, in.readableBytes());
+            bodyLeft -= n;
+            if (bodyLeft == 0) {
+              newHead();
+            }
+            forward(ctx, in, n);
+          }
+          case BODY_CHUNKED -> forward(ctx, in, chunks.next(in));
+          case FRAMING -> forward(ctx, in, in.readableBytes()); // no request came of it: the codec failed
+          default -> in.skipBytes(in.readableBytes());
+        }
+      }
+    } finally {
+      in.release();
+    }
+  }
+
+  private void scanHead(ChannelHandlerContext ctx, ByteBuf in) {
+    if (!started) {
+      started = true;
+      ctx.fireUserEventTriggered(HEAD_STARTED);
+    }
+    int end = rules.scan(in);
+    if (end == HttpHeadRules.VIOLATION) {
+      state = State.DROP;
+      ctx.fireExceptionCaught(rules.problem());
+    } else if (end == HttpHeadRules.MORE) {
+      forward(ctx, in, in.readableBytes());
+    } else {
+      state = State.FRAMING;
+      forward(ctx, in, end - in.readerIndex());
+    }
+  }
+
+  private void forward(ChannelHandlerContext ctx, ByteBuf in, int n) {
+    ctx.fireChannelRead(in.retainedSlice(in.readerIndex(), n));
+    in.skipBytes(n);
+  }
+
+  private void bodyFollows(long length) {
+    if (state != State.FRAMING) {
+      return;
+    }
+    if (length < 0) {
+      state = State.BODY_CHUNKED;
+      chunks = new HttpChunkFraming();
+    } else if (length > 0) {
+      state = State.BODY_LENGTH;
+      bodyLeft = length;
+    }
+  }
+
+  private void requestEnded() {
+    if (state == State.FRAMING || state == State.BODY_CHUNKED) {
+      newHead();
+    }
+  }
+
+  private void newHead() {
+    state = State.HEAD;
+    started = false;
+    chunks = null;
+    rules.reset();
+  }
+}

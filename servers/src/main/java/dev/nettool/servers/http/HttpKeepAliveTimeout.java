@@ -1,0 +1,95 @@
+package dev.nettool.servers.http;
+
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.event.NetEvents;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Closes a kept-alive connection that stays idle for {@code --keep-alive-timeout}: no request being
+ * read, every response written, and no byte of a next request arrived.
+ */
+final class HttpKeepAliveTimeout extends ChannelDuplexHandler {
+  private final Duration timeout;
+  private final EventSink sink;
+  private ScheduledFuture<?> timer;
+  private int open;
+  private boolean reading;
+  private boolean interim;
+
+  HttpKeepAliveTimeout(Duration timeout, EventSink sink) {
+    this.timeout = timeout;
+    this.sink = sink;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof HttpRequest) {
+      open++;
+      reading = true;
+      cancel();
+    }
+    if (msg instanceof LastHttpContent) {
+      reading = false;
+      armWhenIdle(ctx);
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt == HttpHeadScanner.HEAD_STARTED) {
+      cancel();
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof HttpResponse response) {
+      interim = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+    }
+    if (msg instanceof LastHttpContent && !interim) {
+      ctx.write(msg, promise.unvoid()).addListener((ChannelFutureListener) f -> {
+        open--;
+        armWhenIdle(ctx);
+      });
+      return;
+    }
+    ctx.write(msg, promise);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    cancel();
+    ctx.fireChannelInactive();
+  }
+
+  private void armWhenIdle(ChannelHandlerContext ctx) {
+    if (open == 0 && !reading && timer == null && ctx.channel().isActive()) {
+      timer = ctx.executor().schedule(() -> expired(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void expired(ChannelHandlerContext ctx) {
+    timer = null;
+    sink.publish(NetEvents.timeout(HttpConnections.id(ctx.channel()), "keep-alive", timeout));
+    ctx.close();
+  }
+
+  private void cancel() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+}

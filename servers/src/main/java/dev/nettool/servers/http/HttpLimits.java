@@ -1,0 +1,35 @@
+package dev.nettool.servers.http;
+
+import dev.nettool.protocols.event.EventSink;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Puts the request limits around the HTTP codec: the raw head scanner before the codec and its framing
+ * note after it; then the send timeout, keep-alive timeout, header timeout, body stall timeout, the
+ * decoder's verdict, the body limits, and last the rejecter that answers what any of them refused.
+ */
+final class HttpLimits {
+  private HttpLimits() {}
+
+  /**
+   * Puts the head scanner in front of the handler named {@code codec} and its framing note right after
+   * it, then appends the rest at the end of the pipeline as it stands: what is added after them sees
+   * only accepted requests.
+   */
+  static void install(ChannelPipeline p, String codec, HttpServerConfig config, EventSink sink) {
+    HttpHeadScanner scanner = new HttpHeadScanner();
+    p.addBefore(codec, "head-scan", scanner);
+    p.addAfter(codec, "head-framing", scanner.framing());
+    p.addLast("send-idle", new IdleStateHandler(true, 0, config.sendTimeout().toNanos(), 0, TimeUnit.NANOSECONDS));
+    p.addLast("send-timeout", new HttpSendTimeoutCloser(config.sendTimeout(), sink));
+    p.addLast("keep-alive-timeout", new HttpKeepAliveTimeout(config.keepAliveTimeout(), sink));
+    p.addLast("header-timeout", new HttpHeaderTimeout(config.headerTimeout(), sink));
+    p.addLast("body-stall", new HttpBodyStallTimeout(config.headerTimeout()));
+    p.addLast("validate", HttpRequestValidator.INSTANCE);
+    p.addLast("body-limit", new HttpBodyLimit(config.maxBody()));
+    p.addLast("inflated-limit", new HttpInflatedBodyLimit(config.maxBody()));
+    p.addLast("reject", new HttpRejecter(sink));
+  }
+}
