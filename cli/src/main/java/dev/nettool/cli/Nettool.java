@@ -1,5 +1,6 @@
 package dev.nettool.cli;
 
+import dev.nettool.cli.http.HttpClientCommand;
 import dev.nettool.cli.tcp.TcpClientCommand;
 import dev.nettool.cli.tcp.TcpEchoCommand;
 import dev.nettool.cli.tcp.TcpServerCommand;
@@ -34,6 +35,7 @@ public final class Nettool implements Runnable {
       UdpServerCommand.class,
       UdpEchoCommand.class,
       UdpClientCommand.class,
+      HttpClientCommand.class,
       WaitForCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
