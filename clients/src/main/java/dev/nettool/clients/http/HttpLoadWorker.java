@@ -74,11 +74,15 @@ final class HttpLoadWorker {
         .channel();
   }
 
+  // A failed connect costs one request of the budget (so a refusing server ends the run); once the budget is
+  // spent, a failure is not counted: no request was left to fail.
   private void connectFailed() {
-    stats.connectErrors++;
     if (!run.claim()) {
       finish();
-    } else if (run.timed()) {
+      return;
+    }
+    stats.connectErrors++;
+    if (run.timed()) {
       loop.schedule(this::connectNow, RETRY_MILLIS, TimeUnit.MILLISECONDS);
     } else {
       connectNow();
