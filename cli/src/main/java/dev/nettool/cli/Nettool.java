@@ -70,6 +70,8 @@ public final class Nettool implements Runnable {
         cl.addSubcommand(nameOf(command), command);
       }
     }
+    // curl's -d @FILE, --data-binary @FILE and -F name=@FILE name files: picocli must not expand them itself.
+    cl.setExpandAtFiles(false);
     cl.setOut(new PrintWriter(ctx.out(), true));
     cl.setErr(new PrintWriter(ctx.err(), true));
     cl.setExecutionExceptionHandler(new ErrorHandler(ctx, debug));
