@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpClientCommandIT {
   private final CountDownLatch never = new CountDownLatch(1);
+  private final CountDownLatch stalled = new CountDownLatch(1);
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private HttpServer server;
 
@@ -53,6 +54,7 @@ class HttpClientCommandIT {
       send(ex, 301, "");
     });
     server.createContext("/stall", ex -> {
+      stalled.countDown();
       try {
         never.await();
       } catch (InterruptedException e) {
@@ -165,6 +167,16 @@ class HttpClientCommandIT {
   void exits124WhenTheServerDoesNotAnswerInTime() {
     assertThat(run("--timeout", "300ms", url("/stall"))).exitedWith(124).hasOut("")
         .hasErr("nettool: timed out: http-client " + url("/stall") + " did not finish within 300ms\n");
+  }
+
+  @Test
+  void exits130WhenInterruptedBeforeTheResponse() throws Exception {
+    CliHarness.Running client = CliHarness.start("http-client", url("/stall"));
+    assertThat(stalled.await(20, TimeUnit.SECONDS)).as("the request reached the server").isTrue();
+    client.stop();
+
+    assertThat(client.awaitExit(java.time.Duration.ofSeconds(20))).isEqualTo(130);
+    assertThat(client.stdout()).isEmpty();
   }
 
   @Test
