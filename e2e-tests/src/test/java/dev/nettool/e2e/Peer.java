@@ -59,7 +59,7 @@ final class Peer implements AutoCloseable {
     return await(err, "stderr", pattern, timeout);
   }
 
-  /** Takes stdout lines until one matches {@code pattern}: for peers that announce themselves there (python3's http.server). */
+  /** Takes stdout lines until one matches {@code pattern}: for peers that announce themselves there (http.server). */
   Matcher awaitStdout(String pattern, Duration timeout) throws InterruptedException {
     return await(out, "stdout", pattern, timeout);
   }

@@ -7,7 +7,6 @@ import dev.nettool.cli.options.TransportOptions;
 import dev.nettool.clients.http.HttpClient;
 import dev.nettool.clients.http.HttpClientConfig;
 import dev.nettool.clients.http.HttpClientResult;
-import dev.nettool.clients.http.HttpLoad;
 import dev.nettool.clients.http.HttpLoadConfig;
 import dev.nettool.clients.http.HttpUrl;
 import dev.nettool.clients.tcp.TcpClientOutput;
@@ -177,25 +176,11 @@ public final class HttpClientCommand implements Callable<Integer> {
   }
 
   private HttpLoadConfig loadConfig(HttpClientConfig config) {
-    if (load.requests != null && load.duration != null) {
-      throw new NettoolException(ExitCode.USAGE, "--requests", "give --requests or --duration, not both");
-    }
     if (include || location || outputFile != null || expect.checksBodyOrHeaders()) {
       throw new NettoolException(ExitCode.USAGE, "--requests", "load mode counts responses only: drop -i, -L, -o, "
           + "--expect-body, --expect-body-regex and --expect-header");
     }
-    int c = load.concurrency == null ? 1 : load.concurrency;
-    long n = load.requests == null ? 0 : load.requests;
-    if (c < 1 || load.requests != null && n < 1 || load.duration != null && load.duration.isZero()) {
-      throw new NettoolException(ExitCode.USAGE, c < 1 ? "--concurrency" : load.requests != null ? "--requests"
-          : "--duration", "must be more than 0");
-    }
-    try {
-      return new HttpLoadConfig(config, c, n, load.duration,
-          timeout != null ? timeout : HttpLoadConfig.DEFAULT_REQUEST_TIMEOUT);
-    } catch (IllegalArgumentException e) {
-      throw new NettoolException(ExitCode.USAGE, "--requests", e.getMessage());
-    }
+    return load.config(config, timeout != null ? timeout : HttpLoadConfig.DEFAULT_REQUEST_TIMEOUT);
   }
 
   /** Stdout stays open after the body: the error handler and later lines still use it. */

@@ -1,6 +1,10 @@
 package dev.nettool.cli.http;
 
 import dev.nettool.cli.options.Converters;
+import dev.nettool.clients.http.HttpClientConfig;
+import dev.nettool.clients.http.HttpLoadConfig;
+import dev.nettool.protocols.ExitCode;
+import dev.nettool.protocols.NettoolException;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -20,5 +24,28 @@ final class HttpLoadOptions {
 
   boolean active() {
     return requests != null || duration != null;
+  }
+
+  /** Load mode repeating {@code client}'s request; each request may take up to {@code requestTimeout}. */
+  HttpLoadConfig config(HttpClientConfig client, Duration requestTimeout) {
+    if (requests != null && duration != null) {
+      throw usage("--requests", "give --requests or --duration, not both");
+    }
+    int c = concurrency == null ? 1 : concurrency;
+    if (c < 1) {
+      throw usage("--concurrency", "must be more than 0");
+    }
+    if (requests != null && requests < 1 || duration != null && duration.isZero()) {
+      throw usage(requests != null ? "--requests" : "--duration", "must be more than 0");
+    }
+    try {
+      return new HttpLoadConfig(client, c, requests == null ? 0 : requests, duration, requestTimeout);
+    } catch (IllegalArgumentException e) {
+      throw usage("--requests", e.getMessage());
+    }
+  }
+
+  private static NettoolException usage(String option, String detail) {
+    return new NettoolException(ExitCode.USAGE, option, detail);
   }
 }

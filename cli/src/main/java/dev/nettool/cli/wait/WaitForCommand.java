@@ -95,9 +95,9 @@ public final class WaitForCommand implements Callable<Integer> {
       return ExitCode.OK.code();
     }
     String names = String.join(", ", outcome.pending());
+    boolean http = outcome.pending().stream().anyMatch(WaitForConfig::isHttpTarget);
     throw new NettoolException(ExitCode.TIMEOUT, "timed out",
-        names + " did not " + (outcome.pending().stream().anyMatch(WaitForConfig::isHttpTarget) ? "come up" : "accept a connection") + " within "
-            + Durations.spoken(timeout));
+        names + " did not " + (http ? "come up" : "accept a connection") + " within " + Durations.spoken(timeout));
   }
 
   private List<Endpoint> targets(WaitForArguments args) {

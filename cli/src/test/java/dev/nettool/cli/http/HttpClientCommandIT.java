@@ -149,7 +149,8 @@ class HttpClientCommandIT {
     CliResult r = run("-v", url("/hello"));
 
     assertThat(r).exitedWith(0).hasOut("Hello\n");
-    assertThat(r.err()).matches("(?s)connect 127\\.0\\.0\\.1:\\d+ in \\S+\n> GET /hello HTTP/1\\.1\n> Host: 127\\.0\\.0\\.1:\\d+\n"
+    assertThat(r.err()).matches("(?s)connect 127\\.0\\.0\\.1:\\d+ in \\S+\n> GET /hello HTTP/1\\.1\n"
+        + "> Host: 127\\.0\\.0\\.1:\\d+\n"
         + "> User-Agent: nettool/\\S+\n> Accept: \\*/\\*\n>\n< HTTP/1\\.1 200 OK\n.*<\n");
   }
 

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.multipart.HttpPostRequestEncoder;
 import io.netty.handler.stream.ChunkedNioFile;
 import java.io.IOException;
 import java.net.URLConnection;
-import java.nio.file.Files;
 import java.util.Map;
 
 /**
