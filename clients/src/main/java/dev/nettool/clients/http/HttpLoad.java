@@ -38,7 +38,7 @@ public final class HttpLoad implements AutoCloseable {
   private final AtomicInteger running = new AtomicInteger();
   private final CompletableFuture<HttpLoadReport> report = new CompletableFuture<>();
   private final List<HttpLoadWorker> workers = new ArrayList<>();
-  private ByteBuf encoded;
+  private final ByteBuf encoded;
   private long startNanos;
   private long deadlineNanos;
 
@@ -47,6 +47,8 @@ public final class HttpLoad implements AutoCloseable {
     this.transport = Transport.select(config.client().transport());
     int threads = Math.min(config.connections(), Runtime.getRuntime().availableProcessors());
     this.group = transport.newGroup(threads, new DefaultThreadFactory("nettool-http-load", true));
+    this.encoded = encode(config.client());
+    deadlineNanos = Long.MAX_VALUE;
   }
 
   /** The transport actually in use. */
@@ -66,7 +68,6 @@ public final class HttpLoad implements AutoCloseable {
           "name not resolved"));
       return report;
     }
-    encoded = encode(config.client());
     boolean head = config.client().request().method().equals("HEAD");
     startNanos = System.nanoTime();
     deadlineNanos = config.duration() == null ? Long.MAX_VALUE : startNanos + config.duration().toNanos();
@@ -145,9 +146,8 @@ public final class HttpLoad implements AutoCloseable {
   public void close() {
     workers.forEach(HttpLoadWorker::close);
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-    if (encoded != null) {
+    if (encoded.refCnt() > 0) {
       encoded.release();
-      encoded = null;
     }
   }
 }
