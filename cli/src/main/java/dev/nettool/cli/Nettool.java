@@ -1,5 +1,6 @@
 package dev.nettool.cli;
 
+import dev.nettool.cli.http.HttpClientCommand;
 import dev.nettool.cli.http.HttpServerCommand;
 import dev.nettool.cli.tcp.TcpClientCommand;
 import dev.nettool.cli.tcp.TcpEchoCommand;
@@ -36,6 +37,7 @@ public final class Nettool implements Runnable {
       UdpEchoCommand.class,
       UdpClientCommand.class,
       HttpServerCommand.class,
+      HttpClientCommand.class,
       WaitForCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -70,6 +72,8 @@ public final class Nettool implements Runnable {
         cl.addSubcommand(nameOf(command), command);
       }
     }
+    // curl's -d @FILE, --data-binary @FILE and -F name=@FILE name files: picocli must not expand them itself.
+    cl.setExpandAtFiles(false);
     cl.setOut(new PrintWriter(ctx.out(), true));
     cl.setErr(new PrintWriter(ctx.err(), true));
     cl.setExecutionExceptionHandler(new ErrorHandler(ctx, debug));

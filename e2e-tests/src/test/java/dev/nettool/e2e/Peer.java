@@ -56,16 +56,26 @@ final class Peer implements AutoCloseable {
 
   /** Takes stderr lines until one matches {@code pattern} (found anywhere in the line). */
   Matcher awaitStderr(String pattern, Duration timeout) throws InterruptedException {
+    return await(err, "stderr", pattern, timeout);
+  }
+
+  /** Takes stdout lines until one matches {@code pattern}: for peers that announce themselves there (http.server). */
+  Matcher awaitStdout(String pattern, Duration timeout) throws InterruptedException {
+    return await(out, "stdout", pattern, timeout);
+  }
+
+  private Matcher await(StreamCollector stream, String name, String pattern, Duration timeout)
+      throws InterruptedException {
     Pattern p = Pattern.compile(pattern);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("no stderr line matching " + pattern + " within " + timeout + ": " + describe());
+        throw new AssertionError("no " + name + " line matching " + pattern + " within " + timeout + ": " + describe());
       }
-      Optional<String> line = err.nextLine(Duration.ofNanos(left));
+      Optional<String> line = stream.nextLine(Duration.ofNanos(left));
       if (line.isEmpty()) {
-        throw new AssertionError("stderr ended without a line matching " + pattern + ": " + describe());
+        throw new AssertionError(name + " ended without a line matching " + pattern + ": " + describe());
       }
       Matcher m = p.matcher(line.get());
       if (m.find()) {

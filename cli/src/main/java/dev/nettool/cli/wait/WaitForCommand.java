@@ -5,6 +5,8 @@ import dev.nettool.cli.ClientLifetime;
 import dev.nettool.cli.options.Converters;
 import dev.nettool.cli.options.OutputOptions;
 import dev.nettool.cli.options.TransportOptions;
+import dev.nettool.clients.http.HttpStatusPattern;
+import dev.nettool.clients.http.HttpUrl;
 import dev.nettool.clients.wait.WaitFor;
 import dev.nettool.clients.wait.WaitForConfig;
 import dev.nettool.clients.wait.WaitForOutcome;
@@ -16,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "wait-for", header = "Wait until targets accept connections, then run a command", mixinStandardHelpOptions = true,
     resourceBundle = "dev.nettool.cli.wait.WaitForCommand",
     customSynopsis = "nettool wait-for [OPTIONS] TARGET... [-- CMD [ARG...]]",
-    description = {"Wait until every TARGET accepts a connection, then exit 0; or, given",
+    description = {"Wait until every TARGET accepts a connection (an http:// TARGET: answers",
+        "a GET with --expect-status), then exit 0; or, given",
         "-- CMD ARGS, run CMD with nettool's stdin, stdout, stderr and environment",
         "and exit with its status (like wait-for-it). Targets are probed in parallel",
         "every --interval until --timeout; a host name that does not resolve yet",
@@ -46,7 +48,8 @@ public final class WaitForCommand implements Callable<Integer> {
   @Mixin TransportOptions transport;
 
   @Parameters(paramLabel = "TARGET", arity = "1..*",
-      description = "HOST:PORT, [v6]:PORT, tcp://HOST:PORT or unix:/path; after --, the command to run.")
+      description = "HOST:PORT, [v6]:PORT, tcp://HOST:PORT, unix:/path or http://HOST:PORT/PATH; after --, the "
+          + "command to run.")
   List<String> words;
 
   @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = Converters.DurationConverter.class,
@@ -62,6 +65,10 @@ public final class WaitForCommand implements Callable<Integer> {
       defaultValue = "2s", description = "How long one connection attempt may take (default: ${DEFAULT-VALUE}).")
   Duration connectTimeout;
 
+  @Option(names = "--expect-status", paramLabel = "STATUS", split = ",", defaultValue = "2xx",
+      description = "An http:// target is ready when it answers with one of these: 200, 2xx (default: ${DEFAULT-VALUE}).")
+  List<String> expectStatus;
+
   WaitForCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -69,8 +76,11 @@ public final class WaitForCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     WaitForArguments args = WaitForArguments.split(words, spec.commandLine().getParseResult().expandedArgs());
-    WaitForConfig config = new WaitForConfig(targets(args), timeout, positive(interval, "--interval"),
-        positive(connectTimeout, "--connect-timeout"), transport.kind());
+    if (args.targets().isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'TARGET' (before --)");
+    }
+    WaitForConfig config = new WaitForConfig(targets(args), httpTargets(args), statuses(), timeout,
+        positive(interval, "--interval"), positive(connectTimeout, "--connect-timeout"), transport.kind());
     try (WaitFor waitFor = new WaitFor(config, output.clientPrinter(ctx.err()))) {
       int code = ClientLifetime.await(ctx, waitFor.start().thenApply(this::exitCode), null, "wait-for");
       if (code != ExitCode.OK.code() || args.command().isEmpty()) {
@@ -84,17 +94,18 @@ public final class WaitForCommand implements Callable<Integer> {
     if (outcome.allReady()) {
       return ExitCode.OK.code();
     }
-    String names = outcome.pending().stream().map(Endpoint::display).collect(Collectors.joining(", "));
+    String names = String.join(", ", outcome.pending());
+    boolean http = outcome.pending().stream().anyMatch(WaitForConfig::isHttpTarget);
     throw new NettoolException(ExitCode.TIMEOUT, "timed out",
-        names + " did not accept a connection within " + Durations.spoken(timeout));
+        names + " did not " + (http ? "come up" : "accept a connection") + " within " + Durations.spoken(timeout));
   }
 
   private List<Endpoint> targets(WaitForArguments args) {
-    if (args.targets().isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'TARGET' (before --)");
-    }
     List<Endpoint> targets = new ArrayList<>();
     for (String word : args.targets()) {
+      if (WaitForConfig.isHttpTarget(word)) {
+        continue;
+      }
       try {
         targets.add(WaitForConfig.parseTarget(word));
       } catch (IllegalArgumentException e) {
@@ -102,6 +113,33 @@ public final class WaitForCommand implements Callable<Integer> {
       }
     }
     return targets;
+  }
+
+  private List<HttpUrl> httpTargets(WaitForArguments args) {
+    List<HttpUrl> urls = new ArrayList<>();
+    for (String word : args.targets()) {
+      if (WaitForConfig.isHttpTarget(word)) {
+        try {
+          urls.add(WaitForConfig.parseHttpTarget(word));
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
+    }
+    return urls;
+  }
+
+  private List<HttpStatusPattern> statuses() {
+    List<HttpStatusPattern> out = new ArrayList<>();
+    for (String s : expectStatus) {
+      try {
+        out.add(HttpStatusPattern.parse(s));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "Invalid value for option '--expect-status': "
+            + e.getMessage());
+      }
+    }
+    return out;
   }
 
   private Duration positive(Duration d, String option) {

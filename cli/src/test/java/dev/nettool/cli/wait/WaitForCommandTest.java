@@ -32,11 +32,18 @@ class WaitForCommandTest {
   }
 
   @Test
-  void refusesHttpTargetsAsNotSupportedYet() {
-    assertThat(nettool("wait-for", "http://127.0.0.1:8080/health"))
+  void refusesHttpsTargetsAsNotSupportedYet() {
+    assertThat(nettool("wait-for", "https://127.0.0.1:8443/health"))
         .exitedWith(2)
-        .hasErr("nettool: usage: Invalid TARGET 'http://127.0.0.1:8080/health': HTTP targets are not supported"
-            + " yet; wait for the port with HOST:PORT\nTry 'nettool wait-for --help' for more information.\n");
+        .hasErr("nettool: usage: https:// is not supported yet\nTry 'nettool wait-for --help' for more information.\n");
+  }
+
+  @Test
+  void refusesAnExpectedStatusThatIsNone() {
+    assertThat(nettool("wait-for", "--expect-status", "2x", "http://127.0.0.1:8080/health"))
+        .exitedWith(2)
+        .hasErr("nettool: usage: Invalid value for option '--expect-status': '2x' is not a status (200) or a status"
+            + " class (2xx)\nTry 'nettool wait-for --help' for more information.\n");
   }
 
   @ParameterizedTest

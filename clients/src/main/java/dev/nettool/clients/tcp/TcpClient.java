@@ -119,7 +119,7 @@ public final class TcpClient implements AutoCloseable {
    * The reason a connect failed, as the system says it, without the decorations transports add:
    * {@code Connection refused}, {@code No such file or directory}, {@code timed out after 10s}.
    */
-  static String failureDetail(Throwable cause, SocketAddress address, Duration connectTimeout) {
+  public static String failureDetail(Throwable cause, SocketAddress address, Duration connectTimeout) {
     if (cause instanceof ConnectTimeoutException) {
       return "timed out after " + compact(connectTimeout);
     }

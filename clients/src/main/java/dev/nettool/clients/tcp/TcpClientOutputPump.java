@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes what a connection receives to a {@link TcpClientOutput} on its own thread, in order. The queue is
  * bounded in bytes: past the high-water mark the connection stops reading (auto-read off) until the output
- * has caught up to the low-water mark, so a slow stdout slows the peer down instead of filling memory.
+ * has caught up to the low-water mark, so a slow stdout slows the peer down instead of filling memory. The HTTP
+ * client writes response bodies through it too.
  */
-final class TcpClientOutputPump {
+public final class TcpClientOutputPump {
   static final int HIGH_WATER = 1 << 20;
   static final int LOW_WATER = 256 << 10;
 
@@ -26,7 +27,7 @@ final class TcpClientOutputPump {
   private volatile boolean paused;
   private volatile String failure;
 
-  TcpClientOutputPump(TcpClientOutput output) {
+  public TcpClientOutputPump(TcpClientOutput output) {
     this.output = output;
     this.writer = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "nettool-output");
@@ -36,7 +37,7 @@ final class TcpClientOutputPump {
   }
 
   /** Queues a received buffer, taking ownership of it. Called on the channel's event loop. */
-  void offer(Channel ch, ByteBuf buf) {
+  public void offer(Channel ch, ByteBuf buf) {
     int n = buf.readableBytes();
     if (pending.addAndGet(n) > HIGH_WATER && !paused) {
       paused = true;
@@ -78,7 +79,7 @@ final class TcpClientOutputPump {
   }
 
   /** Completes once everything queued so far is written; nothing may be offered after. */
-  synchronized CompletableFuture<Void> end() {
+  public synchronized CompletableFuture<Void> end() {
     if (!writer.isShutdown()) {
       writer.execute(() -> drained.complete(null));
       writer.shutdown();
@@ -87,7 +88,7 @@ final class TcpClientOutputPump {
   }
 
   /** Why writing failed, or {@code null}. */
-  String failure() {
+  public String failure() {
     return failure;
   }
 }

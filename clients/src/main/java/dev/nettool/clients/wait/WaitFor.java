@@ -1,5 +1,6 @@
 package dev.nettool.clients.wait;
 
+import dev.nettool.clients.http.HttpUrl;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.transport.Transport;
@@ -17,7 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits until every target accepts a connection, or until the deadline passes: {@link #start()}
+ * Waits until every target accepts a connection (an HTTP target: answers a GET with an expected status), or
+ * until the deadline passes: {@link #start()}
  * probes all targets in parallel and returns the outcome, {@link #close()} stops and releases threads.
  *
  * <p>All probe state lives on one event loop, so the deadline and a late success never race. Host
@@ -62,10 +64,13 @@ public final class WaitFor implements AutoCloseable {
     resolving = Executors.newCachedThreadPool(new DefaultThreadFactory("nettool-wait-resolve", true));
     List<CompletableFuture<Void>> readies = new ArrayList<>();
     for (Endpoint target : config.targets()) {
-      WaitForProbe probe = new WaitForProbe(target, config, transport, loop, resolving, resolver, sink, startNanos);
-      probes.add(probe);
-      readies.add(probe.ready());
+      probes.add(new WaitForProbe(target, null, config, transport, loop, resolving, resolver, sink, startNanos));
     }
+    for (HttpUrl url : config.httpTargets()) {
+      probes.add(new WaitForProbe(url.endpoint(), url, config, transport, loop, resolving, resolver, sink,
+          startNanos));
+    }
+    probes.forEach(p -> readies.add(p.ready()));
     CompletableFuture.allOf(readies.toArray(CompletableFuture[]::new))
         .thenRun(() -> outcome.complete(new WaitForOutcome(List.of(), since(startNanos))));
     loop.execute(() -> probes.forEach(WaitForProbe::start));
@@ -82,10 +87,10 @@ public final class WaitFor implements AutoCloseable {
 
   // Runs on the loop, like every probe callback, so "ready" cannot slip in between the check and the stop.
   private void expire(long startNanos) {
-    List<Endpoint> pending = new ArrayList<>();
+    List<String> pending = new ArrayList<>();
     for (WaitForProbe p : probes) {
       if (!p.ready().isDone()) {
-        pending.add(p.target());
+        pending.add(p.display());
       }
       p.stop();
     }

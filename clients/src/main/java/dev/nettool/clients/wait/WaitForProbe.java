@@ -1,5 +1,6 @@
 package dev.nettool.clients.wait;
 
+import dev.nettool.clients.http.HttpUrl;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.Verbosity;
@@ -9,9 +10,11 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.FileNotFoundException;
@@ -29,14 +32,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Probes one target until it accepts a connection: resolve, connect, close at once; after a failure
- * the next attempt starts one interval after the last one started.
+ * Probes one target until it accepts a connection: resolve, connect, close at once; an HTTP target must
+ * then also answer a GET with an expected status (see {@link WaitForHttpCheck}). After a failure the next
+ * attempt starts one interval after the last one started.
  *
  * <p>Fields need no {@code volatile}: apart from the name lookup, everything runs on {@link #loop}.
  */
 final class WaitForProbe {
   private static final Pattern NATIVE_PREFIX = Pattern.compile("^.*?\\bfailed(?: with error\\(-?\\d+\\))?: ");
   private final Endpoint target;
+  private final HttpUrl http;
   private final WaitForConfig config;
   private final Transport transport;
   private final EventLoop loop;
@@ -51,9 +56,11 @@ final class WaitForProbe {
   private Channel inFlight;
   private ScheduledFuture<?> next;
 
-  WaitForProbe(Endpoint target, WaitForConfig config, Transport transport, EventLoop loop, Executor resolving,
-      WaitFor.Resolver resolver, EventSink sink, long startNanos) {
+  /** Probes {@code target}; when {@code http} is not null, with a GET of that URL once connected. */
+  WaitForProbe(Endpoint target, HttpUrl http, WaitForConfig config, Transport transport, EventLoop loop,
+      Executor resolving, WaitFor.Resolver resolver, EventSink sink, long startNanos) {
     this.target = target;
+    this.http = http;
     this.config = config;
     this.transport = transport;
     this.loop = loop;
@@ -65,6 +72,11 @@ final class WaitForProbe {
 
   Endpoint target() {
     return target;
+  }
+
+  /** The target as events and messages show it: the address, or the URL. */
+  String display() {
+    return http != null ? http.toString() : target.display();
   }
 
   /** Completes (on the loop) when the target has accepted a connection. */
@@ -138,13 +150,16 @@ final class WaitForProbe {
         .group(loop)
         .channel(transport.socketChannel(target instanceof Endpoint.Unix))
         .resolver(NoopAddressResolverGroup.INSTANCE)
-        .option(ChannelOption.AUTO_READ, false)
+        .option(ChannelOption.AUTO_READ, http != null)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(config.connectTimeout().toMillis(),
             Integer.MAX_VALUE))
-        .handler(new ChannelInboundHandlerAdapter())
+        .handler(http == null ? new ChannelInboundHandlerAdapter() : httpCheck())
         .connect(addresses.get(index));
     inFlight = f.channel();
     f.addListener(done -> {
+      if (done.isSuccess() && http != null) {
+        return; // the check answers, through answered()
+      }
       inFlight = null;
       if (done.isSuccess()) {
         f.channel().close();
@@ -157,12 +172,36 @@ final class WaitForProbe {
     });
   }
 
+  private ChannelInitializer<Channel> httpCheck() {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        transport.prepare(ch);
+        ch.pipeline().addLast(new HttpClientCodec());
+        ch.pipeline().addLast(new WaitForHttpCheck(http, config.connectTimeout(), WaitForProbe.this::answered));
+      }
+    };
+  }
+
+  // On the loop, once per HTTP attempt: the status, or why there was none.
+  private void answered(int status, String failure) {
+    inFlight = null;
+    if (failure != null) {
+      failed(failure);
+    } else if (config.expectStatus().stream().anyMatch(s -> s.matches(status))) {
+      succeeded();
+    } else {
+      failed("status " + status);
+    }
+  }
+
   private void succeeded() {
     if (stopped) {
       return;
     }
     stopped = true;
-    sink.publish(WaitEvents.ready(target, attempts, Duration.ofNanos(System.nanoTime() - startNanos)));
+    sink.publish(WaitEvents.ready(target, display(), attempts,
+        Duration.ofNanos(System.nanoTime() - startNanos)));
     ready.complete(null);
   }
 
@@ -171,7 +210,8 @@ final class WaitForProbe {
       return;
     }
     if (sink.shows(Verbosity.VERBOSE)) {
-      sink.publish(WaitEvents.waiting(target, attempts, reason, Duration.ofNanos(System.nanoTime() - startNanos)));
+      sink.publish(WaitEvents.waiting(target, display(), attempts, reason,
+          Duration.ofNanos(System.nanoTime() - startNanos)));
     }
     long delay = attemptStart + config.interval().toNanos() - System.nanoTime();
     next = loop.schedule(this::attempt, Math.max(0, delay), TimeUnit.NANOSECONDS);

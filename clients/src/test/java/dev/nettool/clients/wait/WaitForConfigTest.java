@@ -37,8 +37,8 @@ class WaitForConfigTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "http://localhost:8080/health | HTTP targets are not supported yet",
-      "https://example.test/ | HTTP targets are not supported yet",
+      "http://localhost:8080/health | is an HTTP target, not a socket address",
+      "https://example.test/ | is an HTTP target, not a socket address",
       "udp://127.0.0.1:53 | wait-for takes HOST:PORT, [v6]:PORT, tcp://HOST:PORT or unix:/path",
       "localhost | has no port",
       "localhost:http | is not a port number",

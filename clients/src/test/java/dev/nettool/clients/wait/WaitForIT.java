@@ -79,7 +79,7 @@ class WaitForIT {
         WaitForOutcome outcome = wait.start().get(10, TimeUnit.SECONDS);
 
         assertThat(outcome.allReady()).isFalse();
-        assertThat(outcome.pending()).containsExactly(neverTarget);
+        assertThat(outcome.pending()).containsExactly(neverTarget.display());
         assertThat(outcome.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(sink.drain()).filteredOn(e -> e.name().equals("ready"))
             .extracting(e -> e.fields().get("target")).containsExactly(upTarget.display());

@@ -1,0 +1,51 @@
+package dev.nettool.cli.http;
+
+import dev.nettool.cli.options.Converters;
+import dev.nettool.clients.http.HttpClientConfig;
+import dev.nettool.clients.http.HttpLoadConfig;
+import dev.nettool.protocols.ExitCode;
+import dev.nettool.protocols.NettoolException;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Load mode: {@code --requests N} or {@code --duration D}, over {@code --concurrency C} connections. */
+final class HttpLoadOptions {
+  @Option(names = "--requests", paramLabel = "N",
+      description = "Load mode: send N requests in all, and print rate, latency percentiles, statuses and errors.")
+  Long requests;
+
+  @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      description = "Load mode: send requests for this long instead of a number of them.")
+  Duration duration;
+
+  @Option(names = "--concurrency", paramLabel = "C",
+      description = "Load mode: keep-alive connections, each with one request in flight (default: 1).")
+  Integer concurrency;
+
+  boolean active() {
+    return requests != null || duration != null;
+  }
+
+  /** Load mode repeating {@code client}'s request; each request may take up to {@code requestTimeout}. */
+  HttpLoadConfig config(HttpClientConfig client, Duration requestTimeout) {
+    if (requests != null && duration != null) {
+      throw usage("--requests", "give --requests or --duration, not both");
+    }
+    int c = concurrency == null ? 1 : concurrency;
+    if (c < 1) {
+      throw usage("--concurrency", "must be more than 0");
+    }
+    if (requests != null && requests < 1 || duration != null && duration.isZero()) {
+      throw usage(requests != null ? "--requests" : "--duration", "must be more than 0");
+    }
+    try {
+      return new HttpLoadConfig(client, c, requests == null ? 0 : requests, duration, requestTimeout);
+    } catch (IllegalArgumentException e) {
+      throw usage("--requests", e.getMessage());
+    }
+  }
+
+  private static NettoolException usage(String option, String detail) {
+    return new NettoolException(ExitCode.USAGE, option, detail);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.nettool.clients.http;
+
+import dev.nettool.protocols.ExitCode;
+import dev.nettool.protocols.event.ErrorDetail;
+import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.event.NetEvents;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+
+/**
+ * The pipeline's tail: ends the exchange with the connection's first error (a body that does not inflate is
+ * a protocol error, a reset another failure), reports it as an event, closes.
+ */
+final class HttpClientErrorReporter extends ChannelInboundHandlerAdapter {
+  private final EventSink sink;
+  private final HttpClientExchange exchange;
+
+  HttpClientErrorReporter(EventSink sink, HttpClientExchange exchange) {
+    this.sink = sink;
+    this.exchange = exchange;
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!exchange.isDone()) {
+      String detail = ErrorDetail.of(cause instanceof DecoderException && cause.getCause() != null
+          ? cause.getCause() : cause);
+      sink.publish(NetEvents.error(null, "connection", detail));
+      if (cause instanceof DecoderException) {
+        exchange.fail(ExitCode.PROTOCOL, "malformed response from " + exchange.request.url(), detail);
+      } else {
+        exchange.fail(ExitCode.FAILURE, "connection to " + exchange.request.url().endpoint().display() + " failed",
+            detail);
+      }
+    }
+    ctx.close();
+  }
+}

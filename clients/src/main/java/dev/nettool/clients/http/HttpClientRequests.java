@@ -1,0 +1,124 @@
+package dev.nettool.clients.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpChunkedInput;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
+import io.netty.handler.codec.http.multipart.HttpPostRequestEncoder;
+import io.netty.handler.stream.ChunkedNioFile;
+import java.io.IOException;
+import java.net.URLConnection;
+import java.util.Map;
+
+/**
+ * Turns a {@link HttpRequestSpec} into what goes on the wire: the head with the headers the client adds
+ * ({@code Host}, {@code User-Agent}, {@code Accept}, {@code Accept-Encoding}, the body's type and length)
+ * unless the user gave them, then the body. An empty {@code -H 'Name:'} removes a header, as in curl.
+ */
+final class HttpClientRequests {
+  private HttpClientRequests() {}
+
+  /** Whether sending {@code body} needs {@code ChunkedWriteHandler} in the pipeline. */
+  static boolean streams(HttpRequestBody body) {
+    return body instanceof HttpRequestBody.FileData || body instanceof HttpRequestBody.Multipart;
+  }
+
+  /** Writes the request; the future fails when a body file cannot be read. */
+  static ChannelFuture write(Channel ch, HttpRequestSpec spec, HttpClientConfig config) throws IOException {
+    HttpRequestBody body = spec.body();
+    if (body instanceof HttpRequestBody.FileData file) {
+      HttpRequest req = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(spec.method()),
+          spec.url().target());
+      ChunkedNioFile chunks = new ChunkedNioFile(file.file().toFile());
+      headers(req.headers(), spec, config, body.contentType(), chunks.length());
+      ch.write(req);
+      return ch.writeAndFlush(new HttpChunkedInput(chunks));
+    }
+    if (body instanceof HttpRequestBody.Multipart form) {
+      return writeForm(ch, spec, config, HttpMethod.valueOf(spec.method()), form);
+    }
+    return ch.writeAndFlush(full(spec, config));
+  }
+
+  /** The whole request when its body is in memory (or absent): what the load generator encodes once. */
+  static FullHttpRequest full(HttpRequestSpec spec, HttpClientConfig config) {
+    HttpMethod method = HttpMethod.valueOf(spec.method());
+    if (spec.body() instanceof HttpRequestBody.Bytes bytes) {
+      ByteBuf content = Unpooled.wrappedBuffer(bytes.data());
+      FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, spec.url().target(), content);
+      headers(req.headers(), spec, config, bytes.contentType(), content.readableBytes());
+      return req;
+    }
+    if (!(spec.body() instanceof HttpRequestBody.Empty)) {
+      throw new IllegalArgumentException("the body is streamed from a file");
+    }
+    FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, spec.url().target());
+    headers(req.headers(), spec, config, null, -1);
+    return req;
+  }
+
+  private static ChannelFuture writeForm(Channel ch, HttpRequestSpec spec, HttpClientConfig config,
+      HttpMethod method, HttpRequestBody.Multipart form) throws IOException {
+    HttpRequest req = new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, spec.url().target());
+    headers(req.headers(), spec, config, null, -1);
+    // On disk: a file part then only refers to the user's file and is read chunk by chunk as it is sent.
+    // Nothing here calls cleanFiles(), which would delete files that the factory did not create.
+    DefaultHttpDataFactory factory = new DefaultHttpDataFactory(true);
+    try {
+      HttpPostRequestEncoder encoder = new HttpPostRequestEncoder(factory, req, true);
+      for (HttpRequestBody.Part part : form.parts()) {
+        if (part.file() == null) {
+          encoder.addBodyAttribute(part.name(), part.value());
+        } else {
+          String type = part.contentType() != null ? part.contentType() : guessType(part.file().getFileName().toString());
+          encoder.addBodyFileUpload(part.name(), part.file().toFile(), type, false);
+        }
+      }
+      HttpRequest head = encoder.finalizeRequest();
+      ch.write(head);
+      return encoder.isChunked() ? ch.writeAndFlush(encoder) : ch.writeAndFlush(Unpooled.EMPTY_BUFFER);
+    } catch (HttpPostRequestEncoder.ErrorDataEncoderException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  static String guessType(String fileName) {
+    String t = URLConnection.guessContentTypeFromName(fileName);
+    return t != null ? t : "application/octet-stream";
+  }
+
+  // Spelled as curl spells them: servers do not care, people reading -v output do.
+  private static void headers(HttpHeaders h, HttpRequestSpec spec, HttpClientConfig config, String contentType,
+      long length) {
+    h.set("Host", spec.url().hostHeader());
+    h.set("User-Agent", config.userAgent());
+    h.set("Accept", "*/*");
+    if (config.compressed()) {
+      h.set("Accept-Encoding", "gzip, deflate");
+    }
+    if (contentType != null) {
+      h.set("Content-Type", contentType);
+    }
+    if (length >= 0) {
+      h.set("Content-Length", length);
+    }
+    // A header the user names replaces the client's own (an empty value just removes it); repeats are all sent.
+    for (Map.Entry<String, String> e : spec.headers()) {
+      h.remove(e.getKey());
+    }
+    for (Map.Entry<String, String> e : spec.headers()) {
+      if (!e.getValue().isEmpty()) {
+        h.add(e.getKey(), e.getValue());
+      }
+    }
+  }
+}

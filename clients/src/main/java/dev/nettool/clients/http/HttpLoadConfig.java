@@ -1,0 +1,37 @@
+package dev.nettool.clients.http;
+
+import java.time.Duration;
+
+/**
+ * Everything an {@link HttpLoad} needs, immutable.
+ *
+ * @param client the request to repeat (its body must be in memory), transport, connect timeout, user agent
+ * @param connections how many keep-alive connections run at once, each with one request in flight
+ * @param requests how many requests to send in all; 0 when {@code duration} bounds the run instead
+ * @param duration how long to keep sending, or {@code null} when {@code requests} bounds the run
+ * @param requestTimeout a request without its whole response after this counts as timed out
+ */
+public record HttpLoadConfig(HttpClientConfig client, int connections, long requests, Duration duration,
+    Duration requestTimeout) {
+
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  public HttpLoadConfig {
+    if (connections < 1) {
+      throw new IllegalArgumentException("connections must be at least 1");
+    }
+    if ((requests > 0) == (duration != null)) {
+      throw new IllegalArgumentException("give a number of requests or a duration");
+    }
+    if (requests < 0) {
+      throw new IllegalArgumentException("requests is negative");
+    }
+    if (requestTimeout.isZero() || requestTimeout.isNegative()) {
+      throw new IllegalArgumentException("request timeout must be positive");
+    }
+    if (!(client.request().body() instanceof HttpRequestBody.Bytes)
+        && !(client.request().body() instanceof HttpRequestBody.Empty)) {
+      throw new IllegalArgumentException("load mode sends bodies held in memory only (-d, --data-binary, --json)");
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.nettool.clients.http;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The result of a load run.
+ *
+ * @param connections how many connections ran at once
+ * @param responses complete responses received
+ * @param took from the first connect to the last response
+ * @param p50 median latency
+ * @param p90 90th percentile latency
+ * @param p99 99th percentile latency
+ * @param max the largest latency
+ * @param statuses how many responses had each status, by status
+ * @param connectErrors connects that failed
+ * @param timeouts requests without a whole response within the request timeout
+ * @param malformed responses the decoder rejected
+ * @param closed requests whose connection closed (or was reset) before the response ended
+ * @param bodyBytes response body bytes received
+ */
+public record HttpLoadReport(int connections, long responses, Duration took, Duration p50, Duration p90,
+    Duration p99, Duration max, Map<Integer, Long> statuses, long connectErrors, long timeouts, long malformed,
+    long closed, long bodyBytes) {
+
+  public HttpLoadReport {
+    statuses = Map.copyOf(statuses);
+  }
+
+  /** Responses per second over the run. */
+  public double requestsPerSecond() {
+    double s = took.toNanos() / 1e9;
+    return s <= 0 ? 0 : responses / s;
+  }
+
+  /** Requests that got no response, whatever the reason. */
+  public long errors() {
+    return connectErrors + timeouts + malformed + closed;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.nettool.clients.http;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one load connection measured: latencies in microseconds, a count per status, errors and body bytes.
+ * Only that connection's event loop touches it; the stats are merged once the run is over.
+ */
+final class HttpLoadStats {
+  /** Latencies above ten minutes are recorded as ten minutes. */
+  static final long MAX_MICROS = 600_000_000L;
+
+  final Histogram latency = new Histogram(MAX_MICROS, 3);
+  final long[] statuses = new long[600];
+  long responses;
+  long bodyBytes;
+  long connectErrors;
+  long timeouts;
+  long malformed;
+  long closed;
+
+  void response(int status, long nanos) {
+    responses++;
+    if (status >= 0 && status < statuses.length) {
+      statuses[status]++;
+    }
+    latency.recordValue(Math.min(MAX_MICROS, Math.max(1, nanos / 1000)));
+  }
+
+  /** Adds {@code other} into this one. */
+  void add(HttpLoadStats other) {
+    latency.add(other.latency);
+    for (int i = 0; i < statuses.length; i++) {
+      statuses[i] += other.statuses[i];
+    }
+    responses += other.responses;
+    bodyBytes += other.bodyBytes;
+    connectErrors += other.connectErrors;
+    timeouts += other.timeouts;
+    malformed += other.malformed;
+    closed += other.closed;
+  }
+}
