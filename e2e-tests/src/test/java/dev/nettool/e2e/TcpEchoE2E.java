@@ -68,6 +68,24 @@ class TcpEchoE2E {
   }
 
   @Test
+  void runningOutOfFileDescriptorsPausesAcceptingAndNeverCrashesTheServer() throws Exception {
+    NettoolProcess server = launched.nettool(new NettoolProcess.Spec(List.of("tcp-echo", "--port", "0"))
+        .wrappedBy("prlimit", "--nofile=48:48", "--"));
+    int port = server.awaitPort(READY);
+    Peer holder = launched.peer(null, "python3", Peer.script("hold_connections.py"), "127.0.0.1",
+        String.valueOf(port), "100");
+    holder.awaitStderr("held 100", EXCHANGE);
+    server.awaitEvent("error accept: Too many open files \\(accepting paused for 1s\\)", EXCHANGE);
+
+    Peer waiting = launched.peer(bytes("still here\n"), "nc", "-N", "127.0.0.1", String.valueOf(port));
+    holder.closeStdin();
+
+    var nc = waiting.await(EXCHANGE);
+    assertThat(nc.text()).as("echoed once descriptors were free").isEqualTo("still here\n");
+    assertThat(server.stderrLines()).as("no crash").noneMatch(l -> l.contains("Exception in thread"));
+  }
+
+  @Test
   void printsTheReadyLineWithTheBoundAddress() throws Exception {
     NettoolProcess server = echoServer();
 

@@ -7,6 +7,7 @@ import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.Event;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
+import dev.nettool.protocols.server.AcceptBackoff;
 import dev.nettool.protocols.server.NetServer;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
@@ -62,7 +63,7 @@ public final class HttpServer implements NetServer, AutoCloseable {
     ServerBootstrap b = new ServerBootstrap()
         .group(group)
         .channel(transport.serverChannel(unix))
-        .handler(new HttpAcceptBackoff(sink))
+        .handler(new AcceptBackoff(sink))
         .childHandler(new HttpServerInitializer(config, sink, stats, transport, routes))
         .option(ChannelOption.SO_BACKLOG, 1024);
     if (!unix) {

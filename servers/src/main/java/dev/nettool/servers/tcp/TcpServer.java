@@ -6,6 +6,7 @@ import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
+import dev.nettool.protocols.server.AcceptBackoff;
 import dev.nettool.protocols.server.NetServer;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
@@ -58,6 +59,7 @@ public final class TcpServer implements NetServer, AutoCloseable {
     ServerBootstrap b = new ServerBootstrap()
         .group(group)
         .channel(transport.serverChannel(unix))
+        .handler(new AcceptBackoff(sink))
         .childHandler(initializer = new TcpServerInitializer(config, sink, stats, transport, done))
         // Netty's default 32K/64K marks flip writability on nearly every 64K read under bulk
         // load, each flip costing an epoll_ctl pair; 1 MB still bounds a stalled peer's share.

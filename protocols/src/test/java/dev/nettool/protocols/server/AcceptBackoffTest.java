@@ -1,4 +1,4 @@
-package dev.nettool.servers.http;
+package dev.nettool.protocols.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @Timeout(10)
 @ExtendWith(NettyLeakCheck.class)
-class HttpAcceptBackoffTest {
+class AcceptBackoffTest {
 
   @Test
   void pausesAcceptingForASecondAndKeepsTheListenerOpen() throws Exception {
     RecordingEventSink sink = new RecordingEventSink();
-    EmbeddedChannel listener = new EmbeddedChannel(new HttpAcceptBackoff(sink));
+    EmbeddedChannel listener = new EmbeddedChannel(new AcceptBackoff(sink));
     listener.freezeTime();
     listener.pipeline().fireExceptionCaught(new IOException("accept(..) failed: Too many open files"));
     listener.pipeline().fireExceptionCaught(new IOException("accept(..) failed: Too many open files"));

@@ -1,4 +1,4 @@
-package dev.nettool.servers.http;
+package dev.nettool.protocols.server;
 
 import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
@@ -10,18 +10,18 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * On the listening channel: an accept that fails (out of file descriptors) pauses accepting for a
+ * On the listening channel of any stream server: an accept that fails (out of file descriptors) pauses accepting for a
  * second and publishes one event, and goes no further. Netty's own acceptor would pause too, but then
  * hand the error to the pipeline's tail, whose warning goes through JUL, whose formatter loads the
  * time-zone database on first use: without a free descriptor that throws an Error that kills the
  * event loop, and the server with it.
  */
-final class HttpAcceptBackoff extends ChannelInboundHandlerAdapter {
+public final class AcceptBackoff extends ChannelInboundHandlerAdapter {
   static final Duration PAUSE = Duration.ofSeconds(1);
 
   private final EventSink sink;
 
-  HttpAcceptBackoff(EventSink sink) {
+  public AcceptBackoff(EventSink sink) {
     this.sink = sink;
   }
 
