@@ -1,5 +1,6 @@
 package dev.nettool.servers.http;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
@@ -35,11 +36,12 @@ final class HttpConnectionReporter extends ChannelDuplexHandler {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     startNanos = System.nanoTime();
-    id = stats.opened();
-    ctx.channel().attr(HttpConnections.ID).set(id);
+    stats.opened();
+    id = stats.nextId();
+    ctx.channel().attr(Connections.ID).set(id);
     stats.channels().add(ctx.channel());
     if (sink.shows(Verbosity.VERBOSE)) {
-      sink.publish(NetEvents.connection(id, HttpConnections.remote(ctx.channel(), listen)));
+      sink.publish(NetEvents.connection(id, Connections.remote(ctx.channel(), listen)));
     }
     ctx.fireChannelActive();
   }

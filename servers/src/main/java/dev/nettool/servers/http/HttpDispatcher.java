@@ -1,5 +1,6 @@
 package dev.nettool.servers.http;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
@@ -56,7 +57,7 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
 
   private void begin(ChannelHandlerContext ctx, HttpRequest request) {
     if (connection == null) {
-      connection = new HttpConnection(HttpConnections.id(ctx.channel()), ctx.channel().remoteAddress(),
+      connection = new HttpConnection(Connections.id(ctx.channel()), ctx.channel().remoteAddress(),
           ctx.pipeline().get(SslHandler.class) != null);
     }
     head = request;

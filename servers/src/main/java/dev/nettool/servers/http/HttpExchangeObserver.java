@@ -1,5 +1,6 @@
 package dev.nettool.servers.http;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.EventSink;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -66,7 +67,7 @@ final class HttpExchangeObserver extends ChannelDuplexHandler {
       return;
     }
     Pending p = pending.poll();
-    long id = HttpConnections.id(ctx.channel());
+    long id = Connections.id(ctx.channel());
     int answered = status;
     long sent = p != null && HttpMethod.HEAD.name().equals(p.method()) ? 0 : bytes;
     ChannelPromise unvoid = promise.unvoid();

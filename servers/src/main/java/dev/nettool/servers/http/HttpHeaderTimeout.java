@@ -1,5 +1,6 @@
 package dev.nettool.servers.http;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import dev.nettool.protocols.unit.Durations;
@@ -72,7 +73,7 @@ final class HttpHeaderTimeout extends ChannelInboundHandlerAdapter {
       ctx.fireExceptionCaught(new HttpRejection(HttpResponseStatus.REQUEST_TIMEOUT,
           "request head not complete within " + Durations.format(timeout)));
     } else {
-      sink.publish(NetEvents.timeout(HttpConnections.id(ctx.channel()), "header", timeout));
+      sink.publish(NetEvents.timeout(Connections.id(ctx.channel()), "header", timeout));
       ctx.close();
     }
   }

@@ -1,5 +1,6 @@
 package dev.nettool.servers.http;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import io.netty.channel.ChannelDuplexHandler;
@@ -82,7 +83,7 @@ final class HttpKeepAliveTimeout extends ChannelDuplexHandler {
 
   private void expired(ChannelHandlerContext ctx) {
     timer = null;
-    sink.publish(NetEvents.timeout(HttpConnections.id(ctx.channel()), "keep-alive", timeout));
+    sink.publish(NetEvents.timeout(Connections.id(ctx.channel()), "keep-alive", timeout));
     ctx.close();
   }
 

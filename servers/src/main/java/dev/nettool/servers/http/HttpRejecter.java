@@ -1,5 +1,6 @@
 package dev.nettool.servers.http;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import io.netty.buffer.Unpooled;
@@ -73,7 +74,7 @@ final class HttpRejecter extends ChannelDuplexHandler {
     }
     ctx.channel().attr(REJECTED).set(true);
     ctx.channel().config().setAutoRead(false);
-    sink.publish(NetEvents.error(HttpConnections.id(ctx.channel()), "reject", rejection.line()));
+    sink.publish(NetEvents.error(Connections.id(ctx.channel()), "reject", rejection.line()));
     if (reading) {
       // The refused request is the one being read: its end never comes, so its route never answers.
       reading = false;

@@ -1,5 +1,6 @@
 package dev.nettool.servers.http;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,7 +32,7 @@ final class HttpSendTimeoutCloser extends ChannelInboundHandlerAdapter {
     }
     ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
     if (pending != null && pending.totalPendingWriteBytes() > 0) {
-      sink.publish(NetEvents.timeout(HttpConnections.id(ctx.channel()), "send", timeout));
+      sink.publish(NetEvents.timeout(Connections.id(ctx.channel()), "send", timeout));
       ctx.close();
     }
   }

@@ -122,11 +122,8 @@ public final class HttpServer implements NetServer, AutoCloseable {
       serverChannel.close().awaitUninterruptibly();
     }
     stats.channels().forEach(ch -> ch.pipeline().fireUserEventTriggered(HttpPipelineGate.DRAIN));
-    if (!stats.awaitIdle(System.nanoTime() + drain.toNanos())) {
-      stats.channels().close().awaitUninterruptibly(1000);
-      stats.awaitIdle(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
-    }
-    sink.publish(HttpEvents.summary(stats.connections(), stats.requests(), stats.bytesIn(), stats.bytesOut(),
+    stats.drain(drain);
+    sink.publish(HttpEvents.summary(stats.handled(), stats.requests(), stats.bytesIn(), stats.bytesOut(),
         Duration.ofNanos(System.nanoTime() - startNanos)));
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     group = null;

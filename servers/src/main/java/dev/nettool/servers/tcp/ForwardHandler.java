@@ -1,5 +1,6 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
@@ -69,7 +70,7 @@ final class ForwardHandler extends ChannelInboundHandlerAdapter {
           inbound.read();
         }
       } else {
-        sink.publish(NetEvents.error(TcpConnections.id(inbound), "forward to " + upstream.display(),
+        sink.publish(NetEvents.error(Connections.id(inbound), "forward to " + upstream.display(),
             ErrorDetail.of(f.cause())));
         inbound.close();
       }

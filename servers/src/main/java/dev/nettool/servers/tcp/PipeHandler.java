@@ -1,5 +1,6 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import io.netty.buffer.ByteBuf;
@@ -24,7 +25,7 @@ final class PipeHandler extends ChannelInboundHandlerAdapter {
   public void channelActive(ChannelHandlerContext ctx) {
     attached = bridge.attach(ctx.channel());
     if (!attached) {
-      sink.publish(NetEvents.error(TcpConnections.id(ctx.channel()), "pipe", "busy with another connection"));
+      sink.publish(NetEvents.error(Connections.id(ctx.channel()), "pipe", "busy with another connection"));
       ctx.close();
       return;
     }

@@ -1,5 +1,6 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
@@ -24,13 +25,13 @@ final class TcpConnectionLimiter extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     long id = stats.nextId();
-    ctx.channel().attr(TcpConnections.ID).set(id);
+    ctx.channel().attr(Connections.ID).set(id);
     stats.channels().add(ctx.channel());
     int open = stats.opened();
     if (max > 0 && open > max) {
       dropped = true;
       ctx.channel().config().setAutoRead(false);
-      sink.publish(NetEvents.drop(id, TcpConnections.remote(ctx.channel(), listen), "max-connections=" + max));
+      sink.publish(NetEvents.drop(id, Connections.remote(ctx.channel(), listen), "max-connections=" + max));
       ctx.close();
       return;
     }

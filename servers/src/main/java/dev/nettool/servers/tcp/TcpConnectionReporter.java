@@ -1,5 +1,6 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
@@ -39,9 +40,9 @@ final class TcpConnectionReporter extends ChannelDuplexHandler {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     startNanos = System.nanoTime();
-    id = TcpConnections.id(ctx.channel());
+    id = Connections.id(ctx.channel());
     if (sink.shows(Verbosity.NORMAL)) {
-      sink.publish(NetEvents.connection(id, TcpConnections.remote(ctx.channel(), listen), facts(ctx)));
+      sink.publish(NetEvents.connection(id, Connections.remote(ctx.channel(), listen), facts(ctx)));
     }
     ctx.fireChannelActive();
   }

@@ -1,5 +1,6 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
@@ -16,7 +17,7 @@ final class TcpErrorReporter extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    sink.publish(NetEvents.error(TcpConnections.id(ctx.channel()), "connection", ErrorDetail.of(cause)));
+    sink.publish(NetEvents.error(Connections.id(ctx.channel()), "connection", ErrorDetail.of(cause)));
     ctx.close();
   }
 }

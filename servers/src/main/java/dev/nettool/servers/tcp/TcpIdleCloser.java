@@ -1,5 +1,6 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,7 +21,7 @@ final class TcpIdleCloser extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent) {
-      sink.publish(NetEvents.timeout(TcpConnections.id(ctx.channel()), "idle", idle));
+      sink.publish(NetEvents.timeout(Connections.id(ctx.channel()), "idle", idle));
       ctx.close();
       return;
     }

@@ -132,10 +132,7 @@ public final class TcpServer implements NetServer, AutoCloseable {
     }
     // Open exchanges may finish within the drain time; what is left is closed, and the summary
     // waits until every close event is out so that it is the last line.
-    if (!stats.awaitIdle(System.nanoTime() + drain.toNanos())) {
-      stats.channels().close().awaitUninterruptibly(1000);
-      stats.awaitIdle(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
-    }
+    stats.drain(drain);
     initializer.close();
     sink.publish(NetEvents.summary("tcp", stats.handled(), stats.bytesIn(), stats.bytesOut(),
         Duration.ofNanos(System.nanoTime() - startNanos)));

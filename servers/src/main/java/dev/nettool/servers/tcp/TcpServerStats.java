@@ -1,95 +1,24 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.server.ConnectionTally;
 import io.netty.channel.group.ChannelGroup;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
-/** Counters shared by every connection of one server: ids, open connections, totals, the {@code --count} goal. */
-final class TcpServerStats {
-  private final AtomicLong nextId = new AtomicLong();
-  private final AtomicInteger open = new AtomicInteger();
-  private final LongAdder handled = new LongAdder();
-  private final LongAdder bytesIn = new LongAdder();
-  private final LongAdder bytesOut = new LongAdder();
+/** The TCP server's connection counters, whose goal is {@code --count} connections handled. */
+final class TcpServerStats extends ConnectionTally {
   private final long count;
   private final CompletableFuture<Void> countReached;
-  private final ChannelGroup channels;
 
   TcpServerStats(long count, CompletableFuture<Void> countReached, ChannelGroup channels) {
+    super(channels);
     this.count = count;
     this.countReached = countReached;
-    this.channels = channels;
   }
 
-  long nextId() {
-    return nextId.incrementAndGet();
-  }
-
-  /** Counts a connection as open and returns how many are open now. */
-  int opened() {
-    return open.incrementAndGet();
-  }
-
-  /** Counts a connection as handled; call after its close event was published. */
-  void closed(long in, long out) {
-    bytesIn.add(in);
-    bytesOut.add(out);
-    handled.increment();
-    release();
-    if (count > 0 && handled.sum() >= count) {
+  @Override
+  protected void onClosed(long handledSoFar) {
+    if (count > 0 && handledSoFar >= count) {
       countReached.complete(null);
     }
-  }
-
-  /** A dropped connection was opened but not handled. */
-  void dropped() {
-    release();
-  }
-
-  private void release() {
-    if (open.decrementAndGet() == 0) {
-      synchronized (this) {
-        notifyAll();
-      }
-    }
-  }
-
-  /** Waits until no connection is open or the deadline passes; returns whether none is open. */
-  synchronized boolean awaitIdle(long deadlineNanos) {
-    while (open.get() > 0) {
-      long left = deadlineNanos - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      try {
-        wait(Math.max(1, left / 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
-  }
-
-  int open() {
-    return open.get();
-  }
-
-  long handled() {
-    return handled.sum();
-  }
-
-  long bytesIn() {
-    return bytesIn.sum();
-  }
-
-  long bytesOut() {
-    return bytesOut.sum();
-  }
-
-  ChannelGroup channels() {
-    return channels;
   }
 }

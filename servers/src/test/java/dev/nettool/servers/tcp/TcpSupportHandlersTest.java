@@ -1,5 +1,6 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.server.Connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettool.protocols.testing.RecordingEventSink;
@@ -37,7 +38,7 @@ class TcpSupportHandlersTest {
   void idleCloserClosesWithATimeoutEvent() throws Exception {
     RecordingEventSink sink = new RecordingEventSink();
     EmbeddedChannel ch = new EmbeddedChannel(new TcpIdleCloser(sink, Duration.ofSeconds(30)));
-    ch.attr(TcpConnections.ID).set(4L);
+    ch.attr(Connections.ID).set(4L);
     ch.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
     assertThat(ch.isOpen()).isFalse();
     assertThat(sink.take("timeout", WAIT).text()).isEqualTo("timeout #4 idle 30.00s");
@@ -47,7 +48,7 @@ class TcpSupportHandlersTest {
   void errorReporterPublishesTheReasonAndClosesOnlyThatConnection() throws Exception {
     RecordingEventSink sink = new RecordingEventSink();
     EmbeddedChannel ch = new EmbeddedChannel(new TcpErrorReporter(sink));
-    ch.attr(TcpConnections.ID).set(2L);
+    ch.attr(Connections.ID).set(2L);
     ch.pipeline().fireExceptionCaught(
         new IOException("readAddress(..) failed with error(-104): Connection reset by peer"));
     assertThat(sink.take("error", WAIT).text()).isEqualTo("error #2 connection: Connection reset by peer");
