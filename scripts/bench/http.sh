@@ -3,20 +3,26 @@
 #   nettool http-server --route 'GET /hello 200 Hello World' (and --dir for the file)
 #   Node's http hello world (scripts/bench/src/node-http.js)
 #   nginx with 'return 200 "Hello World"' (and its static file serving)
-# Loads: hello x64 and hello x256 connections; a 1 MiB static file x64.
+# Loads: hello and a 1 MiB static file, each x64 and x256 connections. Every
+# server first gets BENCH_SERVER_WARMUP seconds of hello x64 (a JIT-compiled
+# server, the JVM or V8, is slow for its first seconds), then each load its
+# BENCH_WARMUP run before the measured one.
 # Then nettool's own load mode (http-client --duration) against nettool's
 # hello route, next to wrk's figure for the same server and connections.
 #
-# Env: BENCH_SECONDS (5), BENCH_WARMUP (2), NETTOOL_ARGS (extra http-server
-# flags), NETTOOL_READY_TIMEOUT (120), WRK_THREADS (2).
+# Env: BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_SERVER_WARMUP (10),
+# NETTOOL_ARGS (extra http-server flags), NETTOOL_READY_TIMEOUT (120),
+# WRK_THREADS (2).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WRK_THREADS="${WRK_THREADS:-2}"
+BENCH_SERVER_WARMUP="${BENCH_SERVER_WARMUP:-10}"
+[[ $BENCH_SERVER_WARMUP =~ ^[0-9]+$ ]] && (( BENCH_SERVER_WARMUP <= 3600 )) || { echo "BENCH_SERVER_WARMUP must be 0..3600 seconds" >&2; exit 2; }
 [[ $WRK_THREADS =~ ^[0-9]+$ ]] && (( WRK_THREADS >= 1 && WRK_THREADS <= 64 )) || { echo "WRK_THREADS must be 1..64" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "http.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 
-LOADS=("hello 64" "hello 256" "file 64")
+LOADS=("hello 64" "hello 256" "file 64" "file 256")
 SERVERS=(nettool node nginx)
 declare -A LABEL=([nettool]="nettool" [node]="Node" [nginx]="nginx")
 declare -A VAL=()
@@ -51,6 +57,7 @@ wrk_rps() {
 
 measure() {
     local server="$1" load kind n
+    (( BENCH_SERVER_WARMUP > 0 )) && { wrk_rps "$SERVER_PORT" "${PATH_OF[$server,hello]}" 64 "$BENCH_SERVER_WARMUP" || true; }
     for load in "${LOADS[@]}"; do
         read -r kind n <<<"$load"
         (( BENCH_WARMUP > 0 )) && { wrk_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_WARMUP" || true; }
@@ -105,7 +112,7 @@ CONF
     return 1
 }
 
-echo "http benchmark: wrk -t$WRK_THREADS, ${BENCH_SECONDS}s per measurement, ${BENCH_WARMUP}s warm-up, pin=${BENCH_PIN:-off}"
+echo "http benchmark: wrk -t$WRK_THREADS, ${BENCH_SECONDS}s per measurement, ${BENCH_SERVER_WARMUP}s server warm-up, ${BENCH_WARMUP}s warm-up per load, pin=${BENCH_PIN:-off}"
 machine_line
 echo "nginx: $(nginx -v 2>&1 || echo 'not installed'); wrk: $(wrk --version 2>&1 | head -n 1 || true)"
 

@@ -23,7 +23,7 @@ final class HttpCoreOptions implements HttpServerOptionGroup {
       description = "Require these Basic auth credentials on every route (401 without them).")
   String auth;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: one per two cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: one per core).")
   int threads;
 
   @Override

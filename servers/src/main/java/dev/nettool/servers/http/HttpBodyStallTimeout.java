@@ -8,8 +8,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Answers 408 when a request body stops arriving for longer than {@code --header-timeout} between two
@@ -18,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class HttpBodyStallTimeout extends ChannelInboundHandlerAdapter {
   private final Duration timeout;
-  private ScheduledFuture<?> timer;
+  private HttpDeadline timer;
 
   HttpBodyStallTimeout(Duration timeout) {
     this.timeout = timeout;
@@ -29,7 +27,6 @@ final class HttpBodyStallTimeout extends ChannelInboundHandlerAdapter {
     if (msg instanceof LastHttpContent) {
       cancel();
     } else if (msg instanceof HttpRequest || msg instanceof HttpContent) {
-      cancel();
       arm(ctx);
     }
     ctx.fireChannelRead(msg);
@@ -37,16 +34,20 @@ final class HttpBodyStallTimeout extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    cancel();
+    if (timer != null) {
+      timer.stop();
+    }
     ctx.fireChannelInactive();
   }
 
   private void arm(ChannelHandlerContext ctx) {
-    timer = ctx.executor().schedule(() -> expired(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    if (timer == null) {
+      timer = new HttpDeadline(timeout.toNanos(), () -> expired(ctx));
+    }
+    timer.arm(ctx);
   }
 
   private void expired(ChannelHandlerContext ctx) {
-    timer = null;
     if (!ctx.channel().isActive()) {
       return;
     }
@@ -60,8 +61,7 @@ final class HttpBodyStallTimeout extends ChannelInboundHandlerAdapter {
 
   private void cancel() {
     if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+      timer.disarm();
     }
   }
 }

@@ -43,7 +43,8 @@ public final class HttpExchange {
   private final Map<String, String> params;
   private final HttpServerConfig config;
   private final HttpConnection connection;
-  private final QueryStringDecoder uri;
+  /** The target split into path and query, on first use: most answers never ask. */
+  private QueryStringDecoder uri;
   private boolean closeAfter;
   private boolean answered;
 
@@ -52,10 +53,16 @@ public final class HttpExchange {
     this.channel = channel;
     this.request = request;
     this.body = body == null ? Unpooled.EMPTY_BUFFER : body;
-    this.params = Map.copyOf(params);
+    this.params = params.isEmpty() ? Map.of() : Map.copyOf(params);
     this.config = config;
     this.connection = connection;
-    this.uri = new QueryStringDecoder(request.uri());
+  }
+
+  private QueryStringDecoder uri() {
+    if (uri == null) {
+      uri = new QueryStringDecoder(request.uri());
+    }
+    return uri;
   }
 
   public Channel channel() {
@@ -84,22 +91,22 @@ public final class HttpExchange {
 
   /** The path as sent, still percent-encoded, without the query. */
   public String rawPath() {
-    return uri.rawPath();
+    return uri().rawPath();
   }
 
   /** The path, percent-decoded. */
   public String path() {
-    return uri.path();
+    return uri().path();
   }
 
   /** The query's parameters in the order they came; a key sent twice has two values. */
   public Map<String, List<String>> query() {
-    return uri.parameters();
+    return uri().parameters();
   }
 
   /** The first value of query parameter {@code name}, or {@code null}. */
   public String queryParam(String name) {
-    List<String> v = uri.parameters().get(name);
+    List<String> v = uri().parameters().get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 

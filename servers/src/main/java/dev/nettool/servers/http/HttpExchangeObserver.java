@@ -2,6 +2,7 @@ package dev.nettool.servers.http;
 
 import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.event.Verbosity;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,12 +22,16 @@ import java.util.Queue;
  * Publishes one {@code request} event per exchange once its response is out, and counts it for
  * {@code --count}. It sits right after the codec, so it sees every answer: the routes', CORS
  * preflights', and the limits' (a response with no request head, like a 408, shows as {@code - -}).
- * Interim {@code 100 Continue} responses are not exchanges.
+ * Interim {@code 100 Continue} responses are not exchanges. When the sink does not show request events
+ * ({@code -q}) nothing is built for them: each exchange is only counted.
  */
 final class HttpExchangeObserver extends ChannelDuplexHandler {
   private final HttpServerStats stats;
   private final EventSink sink;
   private final Queue<Pending> pending = new ArrayDeque<>();
+  /** Whether request events are shown; fixed for the server's life, so asked once. */
+  private final boolean shown;
+  private final ChannelFutureListener count;
   private int status;
   private long bytes;
   private boolean interim;
@@ -36,11 +41,17 @@ final class HttpExchangeObserver extends ChannelDuplexHandler {
   HttpExchangeObserver(HttpServerStats stats, EventSink sink) {
     this.stats = stats;
     this.sink = sink;
+    this.shown = sink.shows(Verbosity.NORMAL);
+    this.count = f -> {
+      if (f.isSuccess()) {
+        stats.answered();
+      }
+    };
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof HttpRequest request) {
+    if (shown && msg instanceof HttpRequest request) {
       pending.add(new Pending(request.method().name(), request.uri(), System.nanoTime()));
     }
     ctx.fireChannelRead(msg);
@@ -64,6 +75,10 @@ final class HttpExchangeObserver extends ChannelDuplexHandler {
     bytes += content.content().readableBytes();
     if (!(msg instanceof LastHttpContent)) {
       ctx.write(msg, promise);
+      return;
+    }
+    if (!shown) {
+      ctx.write(msg, promise.unvoid()).addListener(count);
       return;
     }
     Pending p = pending.poll();

@@ -9,8 +9,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gives a request head {@code --header-timeout} to arrive whole, from the connection's start or from its
@@ -20,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class HttpHeaderTimeout extends ChannelInboundHandlerAdapter {
   private final Duration timeout;
   private final EventSink sink;
-  private ScheduledFuture<?> timer;
+  private HttpDeadline timer;
   private boolean bytesSeen;
 
   HttpHeaderTimeout(Duration timeout, EventSink sink) {
@@ -54,18 +52,22 @@ final class HttpHeaderTimeout extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    cancel();
+    if (timer != null) {
+      timer.stop();
+    }
     ctx.fireChannelInactive();
   }
 
   private void arm(ChannelHandlerContext ctx) {
     if (timer == null) {
-      timer = ctx.executor().schedule(() -> expired(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
+      timer = new HttpDeadline(timeout.toNanos(), () -> expired(ctx));
+    }
+    if (!timer.armed()) {
+      timer.arm(ctx);
     }
   }
 
   private void expired(ChannelHandlerContext ctx) {
-    timer = null;
     if (!ctx.channel().isActive()) {
       return;
     }
@@ -80,8 +82,7 @@ final class HttpHeaderTimeout extends ChannelInboundHandlerAdapter {
 
   private void cancel() {
     if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+      timer.disarm();
     }
   }
 }

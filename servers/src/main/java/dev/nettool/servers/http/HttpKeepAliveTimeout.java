@@ -12,8 +12,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Closes a kept-alive connection that stays idle for {@code --keep-alive-timeout}: no request being
@@ -22,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class HttpKeepAliveTimeout extends ChannelDuplexHandler {
   private final Duration timeout;
   private final EventSink sink;
-  private ScheduledFuture<?> timer;
+  private HttpDeadline timer;
   private int open;
   private boolean reading;
   private boolean interim;
@@ -71,26 +69,29 @@ final class HttpKeepAliveTimeout extends ChannelDuplexHandler {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    cancel();
+    if (timer != null) {
+      timer.stop();
+    }
     ctx.fireChannelInactive();
   }
 
   private void armWhenIdle(ChannelHandlerContext ctx) {
-    if (open == 0 && !reading && timer == null && ctx.channel().isActive()) {
-      timer = ctx.executor().schedule(() -> expired(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    if (open == 0 && !reading && (timer == null || !timer.armed()) && ctx.channel().isActive()) {
+      if (timer == null) {
+        timer = new HttpDeadline(timeout.toNanos(), () -> expired(ctx));
+      }
+      timer.arm(ctx);
     }
   }
 
   private void expired(ChannelHandlerContext ctx) {
-    timer = null;
     sink.publish(NetEvents.timeout(Connections.id(ctx.channel()), "keep-alive", timeout));
     ctx.close();
   }
 
   private void cancel() {
     if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+      timer.disarm();
     }
   }
 }

@@ -16,11 +16,14 @@ public final class HttpPathPattern {
   private final String text;
   private final List<String> segments;
   private final boolean rest;
+  /** Whether every segment is literal: then a path matches when it equals the text. */
+  private final boolean literal;
 
   private HttpPathPattern(String text, List<String> segments, boolean rest) {
     this.text = text;
     this.segments = segments;
     this.rest = rest;
+    this.literal = !rest && segments.stream().noneMatch(s -> s.startsWith("{"));
   }
 
   /** Parses {@code /users/{id}} or {@code /anything/*}; throws IllegalArgumentException naming the fault. */
@@ -45,6 +48,9 @@ public final class HttpPathPattern {
 
   /** The parameters when {@code rawPath} (no query) matches, empty otherwise. */
   public Optional<Map<String, String>> match(String rawPath) {
+    if (literal) {
+      return rawPath.equals(text) ? Optional.of(Map.of()) : Optional.empty();
+    }
     if (!rawPath.startsWith("/")) {
       return Optional.empty();
     }

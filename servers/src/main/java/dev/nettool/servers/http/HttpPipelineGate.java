@@ -32,11 +32,14 @@ final class HttpPipelineGate extends ChannelDuplexHandler {
   private boolean interim;
   private boolean releasing;
   private boolean draining;
+  /** Whether this gate turned reading off to hold a request. */
+  private boolean paused;
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (!held.isEmpty() || (inFlight && msg instanceof HttpRequest)) {
       held.add(msg);
+      paused = true;
       ctx.channel().config().setAutoRead(false);
       return;
     }
@@ -65,8 +68,10 @@ final class HttpPipelineGate extends ChannelDuplexHandler {
       return;
     }
     ctx.write(msg, promise);
-    // Later on this loop, not from inside the write: the writer may still be on its stack.
-    ctx.executor().execute(() -> release(ctx));
+    if (paused) {
+      // Later on this loop, not from inside the write: the writer may still be on its stack.
+      ctx.executor().execute(() -> release(ctx));
+    }
   }
 
   /** Passes held messages on until the next request is in flight again. */
@@ -83,6 +88,7 @@ final class HttpPipelineGate extends ChannelDuplexHandler {
       releasing = false;
     }
     if (held.isEmpty()) {
+      paused = false;
       ctx.channel().config().setAutoRead(true);
       ctx.read();
     }

@@ -50,7 +50,11 @@ final class HttpRouter {
 
   /** The target for {@code request}; an absolute-form target ({@code http://host/p}) is first made {@code /p}. */
   Target route(HttpRequest request) {
-    request.setUri(originForm(request.uri()));
+    String uri = request.uri();
+    String origin = originForm(uri);
+    if (!origin.equals(uri)) {
+      request.setUri(origin);
+    }
     if (credentials != null && !authorized(request)) {
       return new Whole(HttpRouter::unauthorized, Map.of());
     }
@@ -58,7 +62,7 @@ final class HttpRouter {
       return new Whole(HttpMethod.OPTIONS.equals(request.method())
           ? x -> options(x, new LinkedHashSet<>(EVERY_METHOD)) : HttpRouter::notFound, Map.of());
     }
-    String rawPath = new QueryStringDecoder(request.uri()).rawPath();
+    String rawPath = rawPath(origin);
     Optional<HttpRouteTable.Match> match = table.match(request.method(), rawPath);
     if (match.isPresent()) {
       HttpRoute route = match.get().route();
@@ -72,6 +76,17 @@ final class HttpRouter {
     }
     return new Whole(HttpMethod.OPTIONS.equals(request.method())
         ? x -> options(x, allowed) : x -> notAllowed(x, allowed), Map.of());
+  }
+
+  /** The target up to its query or fragment, as {@link QueryStringDecoder#rawPath()} has it. */
+  private static String rawPath(String uri) {
+    for (int i = 0; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '?' || c == '#') {
+        return uri.substring(0, i);
+      }
+    }
+    return uri;
   }
 
   private static String originForm(String uri) {

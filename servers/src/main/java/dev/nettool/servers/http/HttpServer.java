@@ -81,9 +81,13 @@ public final class HttpServer implements NetServer, AutoCloseable {
     return bound;
   }
 
-  /** Event loop threads: as asked, or by default one per two cores, as the TCP server. */
+  /**
+   * Event loop threads: as asked, or by default one per core. Unlike an echo, an HTTP exchange costs more
+   * CPU in the server than in its client, so the server gets every core (measured on two cores shared
+   * with wrk: about 8% more requests per second than with one thread).
+   */
   static int threads(HttpServerConfig config) {
-    return config.threads() > 0 ? config.threads() : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    return config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
   }
 
   /** The ready event: {@code listening http 127.0.0.1:8080 transport=epoll}. */
