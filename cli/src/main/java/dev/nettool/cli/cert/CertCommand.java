@@ -26,11 +26,11 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code nettool cert --out DIR [--name N]... [--san S]... [--client NAME]...}, like mkcert for tests. */
 @Command(name = "cert", header = "Generate a local CA and server/client certificates (PEM)",
     mixinStandardHelpOptions = true,
-    description = {"Write into DIR: ca.pem and ca-key.pem (a new CA, unless DIR already holds one or",
-        "--ca-cert/--ca-key give one), server.pem (the server certificate, then the CA) and",
-        "server-key.pem, and for each --client NAME: NAME.pem (CN=NAME, then the CA) and",
-        "NAME-key.pem. Keys are PKCS#8 PEM files with mode 0600. A CA nettool makes is valid",
-        "for 10 years (or --days if longer)."})
+    description = {"Write into DIR: ca.pem and ca-key.pem (a new CA, unless DIR already",
+        "holds one or --ca-cert/--ca-key give one), server.pem (the server",
+        "certificate, then the CA) and server-key.pem, and for each --client NAME:",
+        "NAME.pem (CN=NAME, then the CA) and NAME-key.pem. Keys are PKCS#8 PEM",
+        "files, mode 0600. A new CA is valid for 10 years (or --days if longer)."})
 public final class CertCommand implements Callable<Integer> {
   private final CliContext ctx;
 
