@@ -1,5 +1,6 @@
 package dev.nettool.cli;
 
+import dev.nettool.cli.cert.CertCommand;
 import dev.nettool.cli.http.HttpClientCommand;
 import dev.nettool.cli.http.HttpServerCommand;
 import dev.nettool.cli.tcp.TcpClientCommand;
@@ -38,7 +39,8 @@ public final class Nettool implements Runnable {
       UdpClientCommand.class,
       HttpServerCommand.class,
       HttpClientCommand.class,
-      WaitForCommand.class);
+      WaitForCommand.class,
+      CertCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
