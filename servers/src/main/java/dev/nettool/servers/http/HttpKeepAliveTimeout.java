@@ -4,8 +4,8 @@ import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -15,7 +15,9 @@ import java.time.Duration;
 
 /**
  * Closes a kept-alive connection that stays idle for {@code --keep-alive-timeout}: no request being
- * read, every response written, and no byte of a next request arrived.
+ * read, every response written, and no byte of a next request arrived. The idle time counts from the
+ * moment the last response was handed to the socket; while some of it still waits to go out the
+ * connection is not idle.
  */
 final class HttpKeepAliveTimeout extends ChannelDuplexHandler {
   private final Duration timeout;
@@ -57,14 +59,13 @@ final class HttpKeepAliveTimeout extends ChannelDuplexHandler {
     if (msg instanceof HttpResponse response) {
       interim = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
     }
-    if (msg instanceof LastHttpContent && !interim) {
-      ctx.write(msg, promise.unvoid()).addListener((ChannelFutureListener) f -> {
-        open--;
-        armWhenIdle(ctx);
-      });
-      return;
-    }
     ctx.write(msg, promise);
+    if (msg instanceof LastHttpContent && !interim) {
+      // Armed as the response is handed on, not when it is out (no listener per response): a response
+      // still going out when the timer comes due re-arms it, as waiting bytes are the send timeout's.
+      open--;
+      armWhenIdle(ctx);
+    }
   }
 
   @Override
@@ -85,6 +86,11 @@ final class HttpKeepAliveTimeout extends ChannelDuplexHandler {
   }
 
   private void expired(ChannelHandlerContext ctx) {
+    ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
+    if (out != null && out.totalPendingWriteBytes() > 0) {
+      timer.arm(ctx);
+      return;
+    }
     sink.publish(NetEvents.timeout(Connections.id(ctx.channel()), "keep-alive", timeout));
     ctx.close();
   }

@@ -2,8 +2,6 @@ package dev.nettool.servers.http;
 
 import dev.nettool.protocols.event.EventSink;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Puts the request limits around the HTTP codec: the raw head scanner before the codec and its framing
@@ -22,8 +20,7 @@ final class HttpLimits {
     HttpHeadScanner scanner = new HttpHeadScanner();
     p.addBefore(codec, "head-scan", scanner);
     p.addAfter(codec, "head-framing", scanner.framing());
-    p.addLast("send-idle", new IdleStateHandler(true, 0, config.sendTimeout().toNanos(), 0, TimeUnit.NANOSECONDS));
-    p.addLast("send-timeout", new HttpSendTimeoutCloser(config.sendTimeout(), sink));
+    p.addLast("send-timeout", new HttpSendTimeout(config.sendTimeout(), sink));
     p.addLast("keep-alive-timeout", new HttpKeepAliveTimeout(config.keepAliveTimeout(), sink));
     p.addLast("header-timeout", new HttpHeaderTimeout(config.headerTimeout(), sink));
     p.addLast("body-stall", new HttpBodyStallTimeout(config.headerTimeout()));
