@@ -1,0 +1,26 @@
+package dev.nettool.servers.tcp;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
+
+/**
+ * Over TLS the peer finishes sending with close_notify, usually followed by its FIN: the handlers after this
+ * one see either as one end of input ({@link ChannelInputShutdownEvent}), as in plain TCP.
+ */
+final class TlsCloseAsEnd extends ChannelInboundHandlerAdapter {
+  private boolean ended;
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof SslCloseCompletionEvent || evt == ChannelInputShutdownEvent.INSTANCE) {
+      if (!ended) {
+        ended = true;
+        ctx.fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+      }
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+}
