@@ -6,6 +6,7 @@ import dev.nettool.cli.options.Converters;
 import dev.nettool.cli.options.ExpectOptions;
 import dev.nettool.cli.options.HexOptions;
 import dev.nettool.cli.options.OutputOptions;
+import dev.nettool.cli.options.TlsClientOptions;
 import dev.nettool.cli.options.TransportOptions;
 import dev.nettool.clients.tcp.TcpClient;
 import dev.nettool.clients.tcp.TcpClientConfig;
@@ -62,6 +63,7 @@ public final class TcpClientCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin HexOptions hex;
   @Mixin ExpectOptions expect;
+  @Mixin TlsClientOptions tls;
 
   TcpClientCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -124,6 +126,6 @@ public final class TcpClientCommand implements Callable<Integer> {
     if (timeout != null && timeout.isZero()) {
       throw new NettoolException(ExitCode.USAGE, "--timeout", "must be more than 0");
     }
-    return new TcpClientConfig(target, transport.kind(), noDelay, connectTimeout);
+    return new TcpClientConfig(target, transport.kind(), noDelay, connectTimeout, tls.config(ctx.err()));
   }
 }

@@ -35,13 +35,8 @@ public record TlsServerConfig(List<X509Certificate> chain, PrivateKey key, Path 
 
   /** The chain and key in PEM files ({@code --cert --key}); a key that is not the leaf's is a usage error. */
   public static TlsServerConfig fromFiles(Path certFile, Path keyFile) {
-    List<X509Certificate> chain = PemFiles.readCertificates(certFile);
-    PrivateKey key = PemFiles.readPrivateKey(keyFile);
-    if (!KeyPairCheck.matches(chain.get(0).getPublicKey(), key)) {
-      throw new NettoolException(ExitCode.USAGE, "cannot use key " + keyFile,
-          "it does not belong to the first certificate in " + certFile);
-    }
-    return new TlsServerConfig(chain, key, null, List.of(), TlsClientAuth.NONE);
+    TlsIdentity identity = TlsIdentity.read(certFile, keyFile);
+    return new TlsServerConfig(identity.chain(), identity.key(), null, List.of(), TlsClientAuth.NONE);
   }
 
   /**

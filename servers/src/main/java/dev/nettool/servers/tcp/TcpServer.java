@@ -105,7 +105,7 @@ public final class TcpServer implements NetServer, AutoCloseable {
     if (config.tls() != null) {
       extra.put("tls", "on");
       if (config.tls().caFile() != null) {
-        extra.put("ca", config.tls().caFile().toAbsolutePath().toString());
+        extra.put("ca", config.tls().caFile().toAbsolutePath().normalize().toString());
       }
     }
     transport.fallbackNote().ifPresent(note -> extra.put("note", note));

@@ -57,7 +57,7 @@ class TcpTlsServerIT {
     TcpServer server = new TcpServer(TcpServerConfig.defaults().withTransport(kind).withTls(tls), sink);
     Endpoint.Inet bound = (Endpoint.Inet) server.start();
     assertThat(server.listeningEvent().fields()).containsEntry("tls", "on")
-        .containsEntry("ca", dir.resolve("ca.pem").toAbsolutePath().toString());
+        .containsEntry("ca", dir.resolve("ca.pem").toAbsolutePath().normalize().toString());
     byte[] data = new byte[1 << 20];
     new Random(7).nextBytes(data);
     try (SSLSocket s = connect(clientContext(tls.caFile(), null), bound.port(), "echo.test")) {
