@@ -75,6 +75,26 @@ class TcpTlsE2E {
   }
 
   @Test
+  void tcpClientShowsItsCertificateAndWithoutOneIsRefusedWithExit5() throws Exception {
+    cert("--out", dir.toString(), "--client", "alice");
+    NettoolProcess server = launched.nettool("tcp-echo", "--port", "0", "--tls", "--cert", file("server.pem"),
+        "--key", file("server-key.pem"), "--client-ca", file("ca.pem"));
+    int port = server.awaitPort(READY);
+
+    NettoolProcess alice = launched.nettool(new NettoolProcess.Spec(List.of("tcp-client", "--tls", "--cacert",
+        file("ca.pem"), "--cert", file("alice.pem"), "--key", file("alice-key.pem"), "127.0.0.1:" + port))
+        .stdin("from alice\n".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(alice.waitFor(RUN)).as(alice.describe()).isZero();
+    assertThat(alice.stdout()).isEqualTo("from alice\n");
+
+    // Stdin stays open: under TLS 1.3 the server's refusal comes after the client's side of the handshake.
+    NettoolProcess anonymous = launched.nettool(new NettoolProcess.Spec(List.of("tcp-client", "--tls", "--cacert",
+        file("ca.pem"), "127.0.0.1:" + port)).stdinOpen());
+    assertThat(anonymous.waitFor(RUN)).as(anonymous.describe()).isEqualTo(5);
+    assertThat(anonymous.stderr()).isEqualTo("nettool: tls: the peer refused the handshake (bad_certificate)\n");
+  }
+
+  @Test
   void nodeTlsClientEchoesThroughTheTlsEcho() throws Exception {
     NettoolProcess server = launched.nettool("tcp-echo", "--tls", "--port", "0", "--cert-dir", dir.toString());
     ReadyLine ready = server.awaitReady(READY);

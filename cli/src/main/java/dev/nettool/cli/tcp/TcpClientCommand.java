@@ -109,6 +109,9 @@ public final class TcpClientCommand implements Callable<Integer> {
     if (result.expectationMet()) {
       return ExitCode.OK.code();
     }
+    if (result.tlsFailed()) {
+      throw new NettoolException(ExitCode.TLS, "tls", result.error());
+    }
     if (result.error() != null) {
       throw new NettoolException(ExitCode.FAILURE, "connection to " + target.display() + " failed", result.error());
     }

@@ -26,6 +26,7 @@ final class TcpClientErrorReporter extends ChannelInboundHandlerAdapter {
       String detail = tls ? TlsFailures.describe(cause) : describe(cause);
       sink.publish(NetEvents.error(TcpClientReporter.ID, tls ? "tls" : "connection", detail));
       state.fail(detail);
+      state.tlsFailed = tls;
     }
     ctx.close();
   }

@@ -27,6 +27,9 @@ public final class TlsFailures {
         ssl = s;
       }
     }
+    if (ssl == null && cause instanceof java.nio.channels.ClosedChannelException) {
+      return "the peer closed the connection during the handshake";
+    }
     Throwable shown = ssl != null ? ssl : cause;
     String msg = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     if (msg.startsWith("No appropriate protocol") || msg.startsWith("Client requested protocol")
