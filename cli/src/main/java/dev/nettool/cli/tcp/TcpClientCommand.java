@@ -6,6 +6,7 @@ import dev.nettool.cli.options.Converters;
 import dev.nettool.cli.options.ExpectOptions;
 import dev.nettool.cli.options.HexOptions;
 import dev.nettool.cli.options.OutputOptions;
+import dev.nettool.cli.options.TlsClientOptions;
 import dev.nettool.cli.options.TransportOptions;
 import dev.nettool.clients.tcp.TcpClient;
 import dev.nettool.clients.tcp.TcpClientConfig;
@@ -62,6 +63,7 @@ public final class TcpClientCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin HexOptions hex;
   @Mixin ExpectOptions expect;
+  @Mixin TlsClientOptions tls;
 
   TcpClientCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -107,6 +109,9 @@ public final class TcpClientCommand implements Callable<Integer> {
     if (result.expectationMet()) {
       return ExitCode.OK.code();
     }
+    if (result.tlsFailed()) {
+      throw new NettoolException(ExitCode.TLS, "tls", result.error());
+    }
     if (result.error() != null) {
       throw new NettoolException(ExitCode.FAILURE, "connection to " + target.display() + " failed", result.error());
     }
@@ -124,6 +129,6 @@ public final class TcpClientCommand implements Callable<Integer> {
     if (timeout != null && timeout.isZero()) {
       throw new NettoolException(ExitCode.USAGE, "--timeout", "must be more than 0");
     }
-    return new TcpClientConfig(target, transport.kind(), noDelay, connectTimeout);
+    return new TcpClientConfig(target, transport.kind(), noDelay, connectTimeout, tls.config(ctx.err()));
   }
 }

@@ -9,6 +9,7 @@ import dev.nettool.cli.options.ListenOptions;
 import dev.nettool.cli.options.HexOptions;
 import dev.nettool.cli.options.OutputOptions;
 import dev.nettool.cli.options.ReadyOptions;
+import dev.nettool.cli.options.TlsServerOptions;
 import dev.nettool.cli.options.TransportOptions;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.servers.tcp.TcpMode;
@@ -26,6 +27,7 @@ final class TcpServerOptions {
   @Mixin HexOptions hex;
   @Mixin LifetimeOptions lifetime;
   @Mixin ReadyOptions ready;
+  @Mixin TlsServerOptions tls;
 
   @Option(names = "--no-delay", description = "Turn Nagle's algorithm off (TCP_NODELAY); it is on by default.")
   boolean noDelay;
@@ -54,7 +56,8 @@ final class TcpServerOptions {
         .withIdleTimeout(idleTimeout)
         .withMaxConnections(maxConnections)
         .withCount(lifetime.count())
-        .withThreads(threads);
+        .withThreads(threads)
+        .withTls(tls.config());
     // In pipe mode stdout carries the payload, so the event log moves to stderr.
     EventSink sink = output.printer(mode instanceof TcpMode.Pipe ? ctx.err() : ctx.out(), hex.hex());
     return ServerLifetime.run(ctx, new TcpServer(config, sink), sink, ready.signal(ctx.env()), lifetime);

@@ -14,6 +14,11 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import dev.nettool.protocols.tls.TlsContexts;
+import dev.nettool.protocols.tls.TlsFailures;
 import java.io.FileNotFoundException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,12 +41,14 @@ public final class TcpClient implements AutoCloseable {
   private final EventSink sink;
   private final Transport transport;
   private final EventLoopGroup group;
+  private final SslContext tls;
   private final Set<TcpClientConnection> connections = ConcurrentHashMap.newKeySet();
 
   public TcpClient(TcpClientConfig config, EventSink sink) {
     this.config = config;
     this.sink = sink;
     this.transport = Transport.select(config.transport());
+    this.tls = config.tls() == null ? null : TlsContexts.client(config.tls());
     this.group = transport.newGroup(1, new DefaultThreadFactory("nettool-tcp-client", true));
   }
 
@@ -54,7 +61,8 @@ public final class TcpClient implements AutoCloseable {
    * Connects. Received bytes go to {@code output} (written on their own thread); when {@code expectation}
    * (may be null) is met, the connection is closed. The future fails with a {@link NettoolException} of
    * {@link ExitCode#CONNECT} when the target refuses, cannot be resolved or reached, or the connect timeout
-   * runs out.
+   * runs out; with TLS it completes once the handshake has, and fails with {@link ExitCode#TLS} and the reason
+   * (an unknown CA, an expired certificate, another host's certificate) when the handshake fails.
    */
   public CompletableFuture<TcpClientConnection> connect(TcpClientOutput output, Expectation expectation) {
     Endpoint target = config.target();
@@ -67,7 +75,7 @@ public final class TcpClient implements AutoCloseable {
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
             Math.max(1, config.connectTimeout().toMillis())))
-        .handler(new TcpClientInitializer(transport, sink, state, pump, expectation, target));
+        .handler(new TcpClientInitializer(transport, sink, state, pump, expectation, target, tls, peerHost()));
     if (!unix) {
       b.option(ChannelOption.TCP_NODELAY, config.noDelay());
     }
@@ -81,11 +89,18 @@ public final class TcpClient implements AutoCloseable {
     }
     ChannelFuture f = b.connect(address);
     f.addListener((ChannelFutureListener) done -> {
-      if (done.isSuccess()) {
-        TcpClientConnection connection = new TcpClientConnection(done.channel(), target, state, pump);
-        connections.add(connection);
-        connection.closed().whenComplete((r, e) -> connections.remove(connection));
-        connected.complete(connection);
+      if (done.isSuccess() && tls != null) {
+        done.channel().pipeline().get(SslHandler.class).handshakeFuture().addListener(hs -> {
+          if (hs.isSuccess()) {
+            connected.complete(register(done.channel(), target, state, pump));
+          } else {
+            pump.end();
+            connected.completeExceptionally(
+                new NettoolException(ExitCode.TLS, "tls", TlsFailures.describe(hs.cause()), hs.cause()));
+          }
+        });
+      } else if (done.isSuccess()) {
+        connected.complete(register(done.channel(), target, state, pump));
       } else {
         pump.end();
         connected.completeExceptionally(new NettoolException(ExitCode.CONNECT, "cannot connect to " + target.display(),
@@ -93,6 +108,22 @@ public final class TcpClient implements AutoCloseable {
       }
     });
     return connected;
+  }
+
+  private TcpClientConnection register(Channel channel, Endpoint target, TcpClientState state,
+      TcpClientOutputPump pump) {
+    TcpClientConnection connection = new TcpClientConnection(channel, target, state, pump);
+    connections.add(connection);
+    connection.closed().whenComplete((r, e) -> connections.remove(connection));
+    return connection;
+  }
+
+  // The name sent as SNI and checked against the server's certificate: --servername, else the target's host.
+  private String peerHost() {
+    if (config.tls() != null && config.tls().serverName() != null) {
+      return config.tls().serverName();
+    }
+    return config.target() instanceof Endpoint.Inet inet ? inet.host() : "localhost";
   }
 
   /** Closes open connections, lets what they received reach the output (briefly), and stops the thread. */

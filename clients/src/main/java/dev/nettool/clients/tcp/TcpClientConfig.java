@@ -1,6 +1,7 @@
 package dev.nettool.clients.tcp;
 
 import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.tls.TlsClientConfig;
 import dev.nettool.protocols.transport.TransportKind;
 import java.time.Duration;
 
@@ -11,8 +12,10 @@ import java.time.Duration;
  * @param transport which transport to use
  * @param noDelay whether Nagle's algorithm is off ({@code TCP_NODELAY}); ignored for Unix sockets
  * @param connectTimeout how long connecting may take before it counts as a failure to connect
+ * @param tls how to speak TLS over the connection, or {@code null} for plain TCP
  */
-public record TcpClientConfig(Endpoint target, TransportKind transport, boolean noDelay, Duration connectTimeout) {
+public record TcpClientConfig(Endpoint target, TransportKind transport, boolean noDelay, Duration connectTimeout,
+    TlsClientConfig tls) {
   /** How long connecting may take unless told otherwise: long enough for a slow network, short enough for a script. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -27,18 +30,22 @@ public record TcpClientConfig(Endpoint target, TransportKind transport, boolean 
 
   /** Connects to {@code target} with the automatic transport, Nagle on, and a 10s connect timeout. */
   public static TcpClientConfig to(Endpoint target) {
-    return new TcpClientConfig(target, TransportKind.AUTO, false, DEFAULT_CONNECT_TIMEOUT);
+    return new TcpClientConfig(target, TransportKind.AUTO, false, DEFAULT_CONNECT_TIMEOUT, null);
   }
 
   public TcpClientConfig withTransport(TransportKind transport) {
-    return new TcpClientConfig(target, transport, noDelay, connectTimeout);
+    return new TcpClientConfig(target, transport, noDelay, connectTimeout, tls);
   }
 
   public TcpClientConfig withNoDelay(boolean noDelay) {
-    return new TcpClientConfig(target, transport, noDelay, connectTimeout);
+    return new TcpClientConfig(target, transport, noDelay, connectTimeout, tls);
   }
 
   public TcpClientConfig withConnectTimeout(Duration connectTimeout) {
-    return new TcpClientConfig(target, transport, noDelay, connectTimeout);
+    return new TcpClientConfig(target, transport, noDelay, connectTimeout, tls);
+  }
+
+  public TcpClientConfig withTls(TlsClientConfig tls) {
+    return new TcpClientConfig(target, transport, noDelay, connectTimeout, tls);
   }
 }

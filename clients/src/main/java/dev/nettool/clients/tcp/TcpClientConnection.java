@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,13 +57,21 @@ public final class TcpClientConnection {
 
   /**
    * Finishes sending once everything written so far has gone out: a FIN, like {@code socket.end()} or
-   * {@code nc -N} at stdin's end. Reading goes on until the peer closes.
+   * {@code nc -N} at stdin's end; over TLS 1.3 a close_notify first. Reading goes on until the peer closes.
    */
   public void finish() {
     channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
-      if (f.isSuccess() && channel instanceof DuplexChannel duplex && !duplex.isOutputShutdown()) {
-        duplex.shutdownOutput();
+      if (!f.isSuccess() || !(channel instanceof DuplexChannel duplex) || duplex.isOutputShutdown()) {
+        return;
       }
+      SslHandler tls = channel.pipeline().get(SslHandler.class);
+      if (tls == null) {
+        duplex.shutdownOutput();
+      } else if ("TLSv1.3".equals(tls.engine().getSession().getProtocol())) {
+        // TLS 1.3 can half-close: close_notify ends our sending and the peer may still answer.
+        tls.closeOutbound().addListener((ChannelFutureListener) sent -> duplex.shutdownOutput());
+      }
+      // TLS 1.2 has no half-close (close_notify ends both directions): keep reading until the peer closes.
     });
   }
 

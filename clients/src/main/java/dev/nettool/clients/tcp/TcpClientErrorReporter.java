@@ -3,6 +3,7 @@ package dev.nettool.clients.tcp;
 import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
+import dev.nettool.protocols.tls.TlsFailures;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
@@ -21,9 +22,11 @@ final class TcpClientErrorReporter extends ChannelInboundHandlerAdapter {
     // Once the expectation is met, or the peer has finished, the exchange is over: a reset as the connection
     // closes (writes the peer no longer wanted) changes nothing about it.
     if (!state.expectationMet && !state.peerEnded && state.error == null) {
-      String detail = describe(cause);
-      sink.publish(NetEvents.error(TcpClientReporter.ID, "connection", detail));
+      boolean tls = TlsFailures.isTls(cause);
+      String detail = tls ? TlsFailures.describe(cause) : describe(cause);
+      sink.publish(NetEvents.error(TcpClientReporter.ID, tls ? "tls" : "connection", detail));
       state.fail(detail);
+      state.tlsFailed = tls;
     }
     ctx.close();
   }

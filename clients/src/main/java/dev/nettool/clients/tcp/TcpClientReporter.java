@@ -10,6 +10,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import dev.nettool.protocols.tls.TlsEvents;
+import dev.nettool.protocols.tls.TlsSessionFacts;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -98,6 +102,9 @@ final class TcpClientReporter extends ChannelDuplexHandler {
     if (evt == ChannelInputShutdownEvent.INSTANCE) {
       state.peerEnded = true;
       sink.publish(NetEvents.end(ID));
+    } else if (evt instanceof SslHandshakeCompletionEvent hs && hs.isSuccess()) {
+      sink.publish(TlsEvents.handshake(ID,
+          TlsSessionFacts.client(ctx.pipeline().get(SslHandler.class).engine().getSession())));
     }
     ctx.fireUserEventTriggered(evt);
   }

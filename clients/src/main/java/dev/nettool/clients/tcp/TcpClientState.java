@@ -14,6 +14,7 @@ final class TcpClientState {
   boolean peerEnded;
   boolean expectationMet;
   String error;
+  boolean tlsFailed;
 
   /** Records the first error only: later ones are usually consequences of it. */
   void fail(String detail) {
@@ -24,7 +25,7 @@ final class TcpClientState {
 
   /** Called once the connection is closed and its close event published. */
   void closed() {
-    closed.complete(new TcpClientResult(bytesIn, bytesOut, peerEnded, expectationMet, error));
+    closed.complete(new TcpClientResult(bytesIn, bytesOut, peerEnded, expectationMet, error, tlsFailed));
   }
 
   /** Completes with the counts and outcome once the connection is closed. */

@@ -28,7 +28,7 @@ class TcpClientInitializerTest {
   @Test
   void stacksReportExpectPeerEndOutputAndErrors() {
     EmbeddedChannel ch = new EmbeddedChannel(
-        new TcpClientInitializer(NIO, events, state, pump, Expectation.literal("x"), target));
+        new TcpClientInitializer(NIO, events, state, pump, Expectation.literal("x"), target, null, null));
 
     assertThat(ch.pipeline().names()).startsWith("report", "expect", "peer-end", "output", "errors");
     ch.close();
@@ -36,7 +36,7 @@ class TcpClientInitializerTest {
 
   @Test
   void leavesExpectOutWhenNothingIsExpected() {
-    EmbeddedChannel ch = new EmbeddedChannel(new TcpClientInitializer(NIO, events, state, pump, null, target));
+    EmbeddedChannel ch = new EmbeddedChannel(new TcpClientInitializer(NIO, events, state, pump, null, target, null, null));
 
     assertThat(ch.pipeline().names()).startsWith("report", "peer-end", "output", "errors");
     ch.close();
@@ -44,7 +44,7 @@ class TcpClientInitializerTest {
 
   @Test
   void writesWhatArrivesToTheOutputAndEndsWithThePeer() throws Exception {
-    EmbeddedChannel ch = new EmbeddedChannel(new TcpClientInitializer(NIO, events, state, pump, null, target));
+    EmbeddedChannel ch = new EmbeddedChannel(new TcpClientInitializer(NIO, events, state, pump, null, target, null, null));
     ch.writeInbound(Unpooled.copiedBuffer("reply\n", StandardCharsets.UTF_8));
     ch.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
     TcpClientResult result = state.whenClosed().get(5, TimeUnit.SECONDS);

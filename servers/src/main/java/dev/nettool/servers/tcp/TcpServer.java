@@ -16,6 +16,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
+import dev.nettool.protocols.tls.TlsContexts;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
@@ -33,6 +35,7 @@ public final class TcpServer implements NetServer, AutoCloseable {
   private final Transport transport;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final TcpServerStats stats;
+  private final SslContext tls;
   private TcpServerInitializer initializer;
   private EventLoopGroup group;
   private Channel serverChannel;
@@ -43,6 +46,7 @@ public final class TcpServer implements NetServer, AutoCloseable {
     this.config = config;
     this.sink = sink;
     this.transport = Transport.select(config.transport());
+    this.tls = config.tls() == null ? null : TlsContexts.server(config.tls());
     this.stats = new TcpServerStats(config.count(), done, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
   }
 
@@ -60,7 +64,7 @@ public final class TcpServer implements NetServer, AutoCloseable {
         .group(group)
         .channel(transport.serverChannel(unix))
         .handler(new AcceptBackoff(sink))
-        .childHandler(initializer = new TcpServerInitializer(config, sink, stats, transport, done))
+        .childHandler(initializer = new TcpServerInitializer(config, sink, stats, transport, done, tls))
         // Netty's default 32K/64K marks flip writability on nearly every 64K read under bulk
         // load, each flip costing an epoll_ctl pair; 1 MB still bounds a stalled peer's share.
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20));
@@ -90,13 +94,19 @@ public final class TcpServer implements NetServer, AutoCloseable {
     return config.threads() > 0 ? config.threads() : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 
-  /** The ready event for the bound address: mode, Nagle setting and transport included. */
+  /** The ready event for the bound address: mode, Nagle setting, transport and, over TLS, the CA to trust. */
   @Override
   public dev.nettool.protocols.event.Event listeningEvent() {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("mode", config.mode().label());
     if (!(bound instanceof Endpoint.Unix)) {
       extra.put("nodelay", config.noDelay() ? "on" : "off");
+    }
+    if (config.tls() != null) {
+      extra.put("tls", "on");
+      if (config.tls().caFile() != null) {
+        extra.put("ca", config.tls().caFile().toAbsolutePath().normalize().toString());
+      }
     }
     transport.fallbackNote().ifPresent(note -> extra.put("note", note));
     return NetEvents.listening(bound instanceof Endpoint.Unix ? "unix" : "tcp", bound, transport.name(), extra);

@@ -7,11 +7,16 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
+import dev.nettool.protocols.tls.TlsCloseAsEnd;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Assembles a connection's pipeline, top to bottom: limit, report, idle, welcome, back-pressure, mode, errors. */
+/**
+ * Assembles a connection's pipeline, top to bottom: TLS (when asked), limit, report, idle, welcome, back-pressure,
+ * mode, errors.
+ */
 final class TcpServerInitializer extends ChannelInitializer<Channel> {
   private final TcpServerConfig config;
   private final EventSink sink;
@@ -20,10 +25,12 @@ final class TcpServerInitializer extends ChannelInitializer<Channel> {
   private final WelcomeHandler welcome;
   private final ReplyHandler reply;
   private final PipeBridge pipe;
+  private final SslContext tls;
 
   TcpServerInitializer(
       TcpServerConfig config, EventSink sink, TcpServerStats stats, Transport transport,
-      CompletableFuture<Void> done) {
+      CompletableFuture<Void> done, SslContext tls) {
+    this.tls = tls;
     this.config = config;
     this.sink = sink;
     this.stats = stats;
@@ -40,8 +47,12 @@ final class TcpServerInitializer extends ChannelInitializer<Channel> {
     ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     transport.prepare(ch);
     ChannelPipeline p = ch.pipeline();
+    if (tls != null) {
+      p.addLast("tls", tls.newHandler(ch.alloc()));
+      p.addLast("tls-end", new TlsCloseAsEnd());
+    }
     p.addLast("limit", new TcpConnectionLimiter(stats, sink, config.maxConnections(), config.listen()));
-    p.addLast("report", new TcpConnectionReporter(stats, sink, config.listen()));
+    p.addLast("report", new TcpConnectionReporter(stats, sink, config.listen(), tls != null));
     if (config.idleTimeout() != null) {
       p.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
       p.addLast("idle-close", new TcpIdleCloser(sink, config.idleTimeout()));

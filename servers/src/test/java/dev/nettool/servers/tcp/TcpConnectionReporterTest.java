@@ -31,7 +31,7 @@ class TcpConnectionReporterTest {
     CompletableFuture<Void> done = new CompletableFuture<>();
     TcpServerStats stats = stats(1, done);
     EmbeddedChannel ch = new EmbeddedChannel(
-        new TcpConnectionLimiter(stats, sink, 0, listen), new TcpConnectionReporter(stats, sink, listen),
+        new TcpConnectionLimiter(stats, sink, 0, listen), new TcpConnectionReporter(stats, sink, listen, false),
         EchoHandler.INSTANCE);
     ch.writeInbound(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII));
     ch.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
@@ -52,7 +52,7 @@ class TcpConnectionReporterTest {
   void dataEventsCarryAHexDumpOnlyWhenAskedFor() throws Exception {
     RecordingEventSink sink = new RecordingEventSink(Verbosity.VERBOSE, true);
     TcpServerStats stats = stats(0, new CompletableFuture<>());
-    EmbeddedChannel ch = new EmbeddedChannel(new TcpConnectionReporter(stats, sink, listen));
+    EmbeddedChannel ch = new EmbeddedChannel(new TcpConnectionReporter(stats, sink, listen, false));
     ch.writeInbound(Unpooled.copiedBuffer("AB", StandardCharsets.US_ASCII));
     sink.take("connection", java.time.Duration.ofSeconds(1));
     Event data = sink.take("data", java.time.Duration.ofSeconds(1));
