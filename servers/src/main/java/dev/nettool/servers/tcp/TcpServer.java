@@ -3,30 +3,21 @@ package dev.nettool.servers.tcp;
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
 import dev.nettool.protocols.address.Endpoint;
-import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
-import dev.nettool.protocols.server.AcceptBackoff;
+import dev.nettool.protocols.server.StreamListener;
 import dev.nettool.protocols.server.NetServer;
 import dev.nettool.protocols.transport.Transport;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import dev.nettool.protocols.tls.TlsContexts;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** A TCP server: {@link #start()} binds and returns the real address, {@link #close(Duration)} drains and stops. */
 public final class TcpServer implements NetServer, AutoCloseable {
@@ -37,9 +28,7 @@ public final class TcpServer implements NetServer, AutoCloseable {
   private final TcpServerStats stats;
   private final SslContext tls;
   private TcpServerInitializer initializer;
-  private EventLoopGroup group;
-  private Channel serverChannel;
-  private Endpoint bound;
+  private StreamListener listener;
   private long startNanos;
 
   public TcpServer(TcpServerConfig config, EventSink sink) {
@@ -58,31 +47,17 @@ public final class TcpServer implements NetServer, AutoCloseable {
   @Override
   public Endpoint start() {
     startNanos = System.nanoTime();
-    group = transport.newGroup(threads(config), new DefaultThreadFactory("nettool-tcp"));
-    boolean unix = config.listen() instanceof Endpoint.Unix;
-    ServerBootstrap b = new ServerBootstrap()
-        .group(group)
-        .channel(transport.serverChannel(unix))
-        .handler(new AcceptBackoff(sink))
-        .childHandler(initializer = new TcpServerInitializer(config, sink, stats, transport, done, tls))
-        // Netty's default 32K/64K marks flip writability on nearly every 64K read under bulk
-        // load, each flip costing an epoll_ctl pair; 1 MB still bounds a stalled peer's share.
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20));
-    if (!unix) {
-      b.option(ChannelOption.SO_REUSEADDR, true).childOption(ChannelOption.TCP_NODELAY, config.noDelay());
-    }
-    b.option(ChannelOption.SO_BACKLOG, 1024);
-    ChannelFuture f = b.bind(config.listen().socketAddress(transport)).awaitUninterruptibly();
-    if (!f.isSuccess()) {
-      // Never started: close() then has nothing to drain and no summary to print.
-      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-      group = null;
-      throw new NettoolException(ExitCode.LISTEN, "cannot listen on " + config.listen().display(),
-          ErrorDetail.of(f.cause()), f.cause());
-    }
-    serverChannel = f.channel();
-    bound = unix ? config.listen() : Endpoint.of(serverChannel.localAddress());
-    return bound;
+    listener = StreamListener.bind(transport, threads(config), "nettool-tcp", config.listen(), sink,
+        b -> {
+          b.childHandler(initializer = new TcpServerInitializer(config, sink, stats, transport, done, tls))
+              // Netty's default 32K/64K marks flip writability on nearly every 64K read under bulk
+              // load, each flip costing an epoll_ctl pair; 1 MB still bounds a stalled peer's share.
+              .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20));
+          if (!(config.listen() instanceof Endpoint.Unix)) {
+            b.childOption(ChannelOption.TCP_NODELAY, config.noDelay());
+          }
+        });
+    return listener.bound();
   }
 
   /**
@@ -97,6 +72,7 @@ public final class TcpServer implements NetServer, AutoCloseable {
   /** The ready event for the bound address: mode, Nagle setting, transport and, over TLS, the CA to trust. */
   @Override
   public dev.nettool.protocols.event.Event listeningEvent() {
+    Endpoint bound = listener.bound();
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("mode", config.mode().label());
     if (!(bound instanceof Endpoint.Unix)) {
@@ -134,27 +110,18 @@ public final class TcpServer implements NetServer, AutoCloseable {
    */
   @Override
   public void close(Duration drain) {
-    if (group == null) {
+    if (listener == null) {
       return;
     }
-    if (serverChannel != null) {
-      serverChannel.close().awaitUninterruptibly();
-    }
+    listener.stopAccepting();
     // Open exchanges may finish within the drain time; what is left is closed, and the summary
     // waits until every close event is out so that it is the last line.
     stats.drain(drain);
     initializer.close();
     sink.publish(NetEvents.summary("tcp", stats.handled(), stats.bytesIn(), stats.bytesOut(),
         Duration.ofNanos(System.nanoTime() - startNanos)));
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-    group = null;
-    if (bound instanceof Endpoint.Unix unix) {
-      try {
-        Files.deleteIfExists(unix.path());
-      } catch (IOException ignored) {
-        // a socket file we cannot remove is left for the next bind to report
-      }
-    }
+    listener.shutdown();
+    listener = null;
   }
 
   @Override
