@@ -14,12 +14,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
@@ -65,7 +63,7 @@ final class HttpbinStreamRoutes implements HttpRouteGroup {
   void delay(HttpExchange ex) {
     long nanos = capped(seconds(ex.param("seconds"), "seconds"));
     // The request is only valid while this method runs: take the answer now, send it later.
-    Map<String, Object> answer = echo(ex);
+    Map<String, Object> answer = HttpbinEcho.basic(ex);
     ex.channel().eventLoop().schedule(() -> {
       if (ex.channel().isActive()) {
         ex.respondJson(HttpResponseStatus.OK, answer);
@@ -96,7 +94,7 @@ final class HttpbinStreamRoutes implements HttpRouteGroup {
   /** {@code n} lines of JSON (at most 100), each the echo with its {@code id}. */
   void stream(HttpExchange ex) {
     int n = (int) Math.min(count(ex.param("n"), "n", 0), MAX_LINES);
-    Map<String, Object> echo = echo(ex);
+    Map<String, Object> echo = HttpbinEcho.basic(ex);
     HttpPacedWriter.start(ex, ex.stream(HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON), n, 0, 0, i -> {
       Map<String, Object> line = new LinkedHashMap<>(echo);
       line.put("id", i);
@@ -151,22 +149,6 @@ final class HttpbinStreamRoutes implements HttpRouteGroup {
     double draw = seed == null ? ThreadLocalRandom.current().nextDouble() : new Random(seedOf(seed)).nextDouble();
     HttpResponseStatus status = draw < rate ? HttpResponseStatus.INTERNAL_SERVER_ERROR : HttpResponseStatus.OK;
     ex.respondJson(status, Map.of("status", status.code(), "failure_rate", rate));
-  }
-
-  /** The httpbin echo of a request without a body: {@code args}, {@code headers}, {@code origin}, {@code url}. */
-  static Map<String, Object> echo(HttpExchange ex) {
-    Map<String, Object> args = new LinkedHashMap<>();
-    ex.query().forEach((k, v) -> args.put(k, v.size() == 1 ? v.get(0) : List.copyOf(v)));
-    Map<String, Object> headers = new LinkedHashMap<>();
-    ex.headers().forEach(h -> headers.merge(h.getKey(), h.getValue(), (a, b) -> a + "," + b));
-    Map<String, Object> echo = new LinkedHashMap<>();
-    echo.put("args", args);
-    echo.put("headers", headers);
-    echo.put("origin", ex.connection().remote() instanceof InetSocketAddress a
-        ? a.getAddress().getHostAddress() : String.valueOf(ex.connection().remote()));
-    String host = ex.headers().get(HttpHeaderNames.HOST, "localhost");
-    echo.put("url", ex.scheme() + "://" + host + ex.request().uri());
-    return echo;
   }
 
   // Bad numbers in the path or the query are the client's fault: 400 with the reason, not a 500.

@@ -50,7 +50,8 @@ class HttpbinSessionRoutesTest {
   void aTamperedCookieStartsANewSession() throws Exception {
     String cookie = cookieValue(visit(null));
     visit(cookie);
-    String other = "x" + cookie.substring(1);
+    // Another first character, whatever the random id starts with.
+    String other = (cookie.charAt(0) == 'x' ? "y" : "x") + cookie.substring(1);
     HttpRouteProbe.Call c = visit(other);
     assertThat(answer(c)).containsEntry("session", "first").containsEntry("visits", 1);
     assertThat(cookieValue(c)).isNotEqualTo(cookie);
