@@ -29,6 +29,7 @@ class UdpExpectHandlerTest {
   @Test
   void endsWithZeroAsSoonAsAReplyMeetsTheExpectation() {
     EmbeddedChannel ch = new EmbeddedChannel(new UdpExpectHandler(Expectation.literal("pong"), Duration.ofSeconds(1), run));
+    ch.freezeTime(); // only advanceTimeBy moves the clock: a loaded machine must not fire the wait early
 
     ch.writeInbound(reply("nope"));
     assertThat(run.outcome()).isNotDone();
@@ -41,6 +42,7 @@ class UdpExpectHandlerTest {
   @Test
   void matchesEachReplyOnItsOwn() {
     EmbeddedChannel ch = new EmbeddedChannel(new UdpExpectHandler(Expectation.literal("pong"), Duration.ofSeconds(1), run));
+    ch.freezeTime(); // only advanceTimeBy moves the clock: a loaded machine must not fire the wait early
 
     ch.writeInbound(reply("po"));
     ch.writeInbound(reply("ng"));
@@ -52,6 +54,7 @@ class UdpExpectHandlerTest {
   @Test
   void failsWithOneWhenTheWaitRunsOutUnmet() {
     EmbeddedChannel ch = new EmbeddedChannel(new UdpExpectHandler(Expectation.literal("pong"), Duration.ofSeconds(1), run));
+    ch.freezeTime(); // only advanceTimeBy moves the clock: a loaded machine must not fire the wait early
 
     ch.pipeline().fireUserEventTriggered(UdpExpectHandler.LAST_SENT);
     ch.advanceTimeBy(999, TimeUnit.MILLISECONDS);
@@ -70,6 +73,7 @@ class UdpExpectHandlerTest {
   @Test
   void endsWithZeroAfterTheWaitWithoutAnExpectation() {
     EmbeddedChannel ch = new EmbeddedChannel(new UdpExpectHandler(null, Duration.ofMillis(200), run));
+    ch.freezeTime(); // only advanceTimeBy moves the clock: a loaded machine must not fire the wait early
 
     ch.writeInbound(reply("anything"));
     ch.pipeline().fireUserEventTriggered(UdpExpectHandler.LAST_SENT);
