@@ -15,8 +15,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * Builds the {@link SslContext}s every TLS server and client uses: TLS 1.3 and 1.2 only, with the cipher
- * suites of Mozilla's "intermediate" profile (forward secret and AEAD only), on the JDK's engine. Each
- * context carries its own trust and keys; nothing JVM-wide is changed.
+ * suites of Mozilla's "intermediate" profile (forward secret and AEAD only), on the engine {@link TlsEngine}
+ * picks (BoringSSL when it loads) or on the one a caller names. Each context carries its own trust and keys;
+ * nothing JVM-wide is changed.
  */
 public final class TlsContexts {
   /** The protocol versions offered, newest first. */
@@ -36,21 +37,31 @@ public final class TlsContexts {
 
   private TlsContexts() {}
 
-  /** A server context for {@code config}'s chain and key, asking for client certificates as it says. */
+  /** A server context on the fastest engine; see {@link #server(TlsServerConfig, TlsEngine)}. */
   public static SslContext server(TlsServerConfig config) {
+    return server(config, TlsEngine.current());
+  }
+
+  /** A server context for {@code config}'s chain and key, asking for client certificates as it says. */
+  public static SslContext server(TlsServerConfig config, TlsEngine engine) {
     SslContextBuilder b = SslContextBuilder.forServer(config.key(), config.chain());
     if (config.clientAuth() != TlsClientAuth.NONE) {
       b.trustManager(config.clientCa())
           .clientAuth(config.clientAuth() == TlsClientAuth.REQUIRE ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
     }
-    return build(restrict(b));
+    return build(restrict(b, engine));
+  }
+
+  /** A client context on the fastest engine; see {@link #client(TlsClientConfig, TlsEngine)}. */
+  public static SslContext client(TlsClientConfig config) {
+    return client(config, TlsEngine.current());
   }
 
   /**
    * A client context that verifies the server's chain (against {@code config}'s CAs, else the system's) and
    * its name, unless {@code insecure}; failures carry a plain reason (see {@link TlsFailures}).
    */
-  public static SslContext client(TlsClientConfig config) {
+  public static SslContext client(TlsClientConfig config, TlsEngine engine) {
     SslContextBuilder b = SslContextBuilder.forClient();
     if (config.insecure()) {
       b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
@@ -61,11 +72,11 @@ public final class TlsContexts {
     if (config.key() != null) {
       b.keyManager(config.key(), config.chain());
     }
-    return build(restrict(b));
+    return build(restrict(b, engine));
   }
 
-  private static SslContextBuilder restrict(SslContextBuilder b) {
-    return b.sslProvider(SslProvider.JDK)
+  private static SslContextBuilder restrict(SslContextBuilder b, TlsEngine engine) {
+    return b.sslProvider(engine.usable().provider())
         .protocols(PROTOCOLS)
         .ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE);
   }
