@@ -22,9 +22,8 @@ class HttpClientCommandTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "https://127.0.0.1/ | https:// is not supported yet",
-      "ftp://127.0.0.1/ | 'ftp://127.0.0.1/' is not an http:// URL",
-      "127.0.0.1:80 | '127.0.0.1:80' is not an http:// URL",
+      "ftp://127.0.0.1/ | 'ftp://127.0.0.1/' is not an http:// or https:// URL",
+      "127.0.0.1:80 | '127.0.0.1:80' is not an http:// or https:// URL",
       "http:///x | 'http:///x' has no host"})
   void rejectsAUrlItCannotRequest(String url, String problem) {
     assertThat(CliHarness.run("http-client", url))

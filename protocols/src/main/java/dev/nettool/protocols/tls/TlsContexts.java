@@ -2,6 +2,7 @@ package dev.nettool.protocols.tls;
 
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -51,7 +52,17 @@ public final class TlsContexts {
    * its name, unless {@code insecure}; failures carry a plain reason (see {@link TlsFailures}).
    */
   public static SslContext client(TlsClientConfig config) {
+    return client(config, List.of());
+  }
+
+  /** As {@link #client(TlsClientConfig)}, offering {@code alpn} (most wanted first) when it is not empty. */
+  public static SslContext client(TlsClientConfig config, List<String> alpn) {
     SslContextBuilder b = SslContextBuilder.forClient();
+    if (!alpn.isEmpty()) {
+      b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
+    }
     if (config.insecure()) {
       b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
     } else {
