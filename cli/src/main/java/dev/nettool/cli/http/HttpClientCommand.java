@@ -100,6 +100,9 @@ public final class HttpClientCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     HttpClientConfig config = config();
+    if (!load.active() && load.streams != null) {
+      throw new NettoolException(ExitCode.USAGE, "--streams", "only in load mode (--requests or --duration)");
+    }
     return load.active() ? HttpLoadRun.run(ctx, config, loadConfig(config), jsonOutput, expect.fail())
         : single(config);
   }

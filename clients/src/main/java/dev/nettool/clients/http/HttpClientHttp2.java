@@ -26,9 +26,18 @@ final class HttpClientHttp2 {
 
   /** Adds the frame codec and the multiplexer before the handler named {@code before}. */
   static void install(ChannelPipeline p, String before) {
-    Http2Settings settings = Http2Settings.defaultSettings().pushEnabled(false);
-    p.addBefore(before, "h2", Http2FrameCodecBuilder.forClient().initialSettings(settings).build());
+    p.addBefore(before, "h2", Http2FrameCodecBuilder.forClient().initialSettings(settings()).build());
     p.addBefore(before, "h2-streams", new Http2MultiplexHandler(new RefusePushed()));
+  }
+
+  /** Adds the frame codec and the multiplexer at the end of {@code p}. */
+  static void install(ChannelPipeline p) {
+    p.addLast("h2", Http2FrameCodecBuilder.forClient().initialSettings(settings()).build());
+    p.addLast("h2-streams", new Http2MultiplexHandler(new RefusePushed()));
+  }
+
+  private static Http2Settings settings() {
+    return Http2Settings.defaultSettings().pushEnabled(false);
   }
 
   /** Opens a stream on {@code connection}, assembled by {@code initializer}. */
