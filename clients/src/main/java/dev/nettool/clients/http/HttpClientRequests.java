@@ -93,8 +93,11 @@ final class HttpClientRequests {
         }
       }
       HttpRequest head = encoder.finalizeRequest();
+      if (!encoder.isChunked()) {
+        return ch.writeAndFlush(head); // a full request: head and body at once
+      }
       ch.write(head);
-      return encoder.isChunked() ? ch.writeAndFlush(encoder) : ch.writeAndFlush(Unpooled.EMPTY_BUFFER);
+      return ch.writeAndFlush(encoder);
     } catch (HttpPostRequestEncoder.ErrorDataEncoderException e) {
       throw new IOException(e.getMessage(), e);
     }
