@@ -61,11 +61,16 @@ public final class HttpLoad implements AutoCloseable {
     this.encoded = encode(config.client());
     HttpClientConfig client = config.client();
     this.tls = client.request().url().https() ? new HttpClientTls(client.tls(), client.http2()) : null;
-    FullHttpRequest h2 = HttpClientRequests.full(client.request(), client);
-    h2.headers().set(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text(), tls != null ? "https" : "http");
-    this.h2Headers = HttpConversionUtil.toHttp2Headers(h2, true);
-    this.h2Body = h2.content().isReadable() ? Unpooled.directBuffer().writeBytes(h2.content()) : null;
-    h2.release();
+    if (client.http2()) {
+      FullHttpRequest h2 = HttpClientRequests.full(client.request(), client);
+      h2.headers().set(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text(), tls != null ? "https" : "http");
+      this.h2Headers = HttpConversionUtil.toHttp2Headers(h2, true);
+      this.h2Body = h2.content().isReadable() ? Unpooled.directBuffer().writeBytes(h2.content()) : null;
+      h2.release();
+    } else {
+      this.h2Headers = null;
+      this.h2Body = null;
+    }
     deadlineNanos = Long.MAX_VALUE;
   }
 
