@@ -2,6 +2,7 @@ package dev.nettool.protocols.tls;
 
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -52,17 +53,33 @@ public final class TlsContexts {
     return build(restrict(b, engine));
   }
 
-  /** A client context on the fastest engine; see {@link #client(TlsClientConfig, TlsEngine)}. */
+  /** A client context on the fastest engine, without ALPN; see {@link #client(TlsClientConfig, TlsEngine, List)}. */
   public static SslContext client(TlsClientConfig config) {
-    return client(config, TlsEngine.current());
+    return client(config, TlsEngine.current(), List.of());
+  }
+
+  /** A client context on {@code engine}, without ALPN. */
+  public static SslContext client(TlsClientConfig config, TlsEngine engine) {
+    return client(config, engine, List.of());
+  }
+
+  /** A client context on the fastest engine offering {@code alpn} (most wanted first) when it is not empty. */
+  public static SslContext client(TlsClientConfig config, List<String> alpn) {
+    return client(config, TlsEngine.current(), alpn);
   }
 
   /**
    * A client context that verifies the server's chain (against {@code config}'s CAs, else the system's) and
-   * its name, unless {@code insecure}; failures carry a plain reason (see {@link TlsFailures}).
+   * its name, unless {@code insecure}, and offers {@code alpn} when it is not empty; failures carry a plain
+   * reason (see {@link TlsFailures}).
    */
-  public static SslContext client(TlsClientConfig config, TlsEngine engine) {
+  public static SslContext client(TlsClientConfig config, TlsEngine engine, List<String> alpn) {
     SslContextBuilder b = SslContextBuilder.forClient();
+    if (!alpn.isEmpty()) {
+      b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
+    }
     if (config.insecure()) {
       b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
     } else {
