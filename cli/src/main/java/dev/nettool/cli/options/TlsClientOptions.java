@@ -35,7 +35,15 @@ public final class TlsClientOptions {
    * {@code err}. Inconsistent options and unreadable files are usage errors.
    */
   public TlsClientConfig config(PrintStream err) {
-    if (!tls) {
+    return config(err, false);
+  }
+
+  /**
+   * As {@link #config(PrintStream)}, for a target whose scheme already asks for TLS ({@code wss://}) when
+   * {@code implied}: then TLS is spoken without {@code --tls}.
+   */
+  public TlsClientConfig config(PrintStream err, boolean implied) {
+    if (!tls && !implied) {
       String stray = cacert != null ? "--cacert" : insecure ? "--insecure" : cert != null ? "--cert"
           : key != null ? "--key" : serverName != null ? "--servername" : null;
       if (stray != null) {
