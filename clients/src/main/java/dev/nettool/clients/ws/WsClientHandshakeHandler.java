@@ -69,8 +69,10 @@ final class WsClientHandshakeHandler extends ChannelInboundHandlerAdapter {
     try {
       handshaker.finishHandshake(ctx.channel(), response);
     } catch (WebSocketHandshakeException e) {
-      refuse(ctx, response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()
-          ? e.getMessage() : response.status().toString());
+      refuse(ctx, response.status().code() != HttpResponseStatus.SWITCHING_PROTOCOLS.code()
+          ? response.status().toString() : e.getMessage().startsWith("Invalid subprotocol")
+          ? "the server chose none of the subprotocols offered (" + handshaker.expectedSubprotocol() + ")"
+          : e.getMessage());
       return;
     } finally {
       response.release();
