@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Fails a peer's Close frame whose body is wrong (RFC 6455 5.5.1, 7.4): one byte, or a code no endpoint may send
- * (below 1000, 1004-1006, 1015, 1016-2999, 5000 and up), with 1002; a reason that is not UTF-8 with 1007.
+ * (below 1000, 1004-1006, 1012-2999, 5000 and up), with 1002; a reason that is not UTF-8 with 1007.
  */
 @Sharable
 final class WsCloseFrameCheck extends ChannelInboundHandlerAdapter {
@@ -22,9 +22,12 @@ final class WsCloseFrameCheck extends ChannelInboundHandlerAdapter {
 
   private WsCloseFrameCheck() {}
 
-  /** Whether a peer may send {@code code}: the defined ones, IANA's registered 1012-1014, and 3000-4999. */
+  /**
+   * Whether a peer may send {@code code}: those RFC 6455 defines and 3000-4999. IANA registered 1012-1014 later;
+   * the Autobahn suite still expects them refused (cases 7.9.6-7.9.8), and so are they here.
+   */
   static boolean sendable(int code) {
-    return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
+    return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1011 || code >= 3000 && code <= 4999;
   }
 
   @Override

@@ -21,6 +21,22 @@ public final class WsHandshaker extends WebSocketServerHandshaker13 {
     super(uri, subprotocols, decoder);
   }
 
+  /**
+   * The frame decoder's rules: masked client frames, 1002/1007/1009 answered with a Close, reserved bits refused
+   * unless an extension may use them. A single frame is also bounded by the message limit: the aggregator passes
+   * an unfragmented message through without measuring it.
+   */
+  public static WebSocketDecoderConfig decoderConfig(int maxFrame, int maxMessage, boolean extensions) {
+    return WebSocketDecoderConfig.newBuilder()
+        .maxFramePayloadLength(Math.min(maxFrame, maxMessage))
+        .expectMaskedFrames(true)
+        .allowMaskMismatch(false)
+        .allowExtensions(extensions)
+        .closeOnProtocolViolation(true)
+        .withUTF8Validator(false) // the session installs its own, after permessage-deflate
+        .build();
+  }
+
   @Override
   protected WebSocketFrameDecoder newWebsocketDecoder() {
     return new CloseBodyUnchecked(decoderConfig());

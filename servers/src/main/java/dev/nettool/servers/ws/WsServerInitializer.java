@@ -39,20 +39,8 @@ final class WsServerInitializer extends ChannelInitializer<Channel> {
     this.decoder = decoderConfig(config);
   }
 
-  /**
-   * The frame decoder's rules: masked client frames, 1002/1007/1009 answered with a Close, reserved bits refused
-   * unless an extension may use them. A single frame is also bounded by the message limit: the aggregator passes
-   * an unfragmented message through without measuring it.
-   */
   static WebSocketDecoderConfig decoderConfig(WsServerConfig config) {
-    return WebSocketDecoderConfig.newBuilder()
-        .maxFramePayloadLength(Math.min(config.maxFrame(), config.maxMessage()))
-        .expectMaskedFrames(true)
-        .allowMaskMismatch(false)
-        .allowExtensions(config.compress())
-        .closeOnProtocolViolation(true)
-        .withUTF8Validator(false) // the session installs its own, after permessage-deflate
-        .build();
+    return WsHandshaker.decoderConfig(config.maxFrame(), config.maxMessage(), config.compress());
   }
 
   @Override

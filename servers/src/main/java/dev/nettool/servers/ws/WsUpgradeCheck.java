@@ -1,11 +1,17 @@
 package dev.nettool.servers.ws;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -24,7 +30,19 @@ public final class WsUpgradeCheck {
    * @param reason one line for the body and the {@code reject} event
    * @param headers headers the answer must carry ({@code Allow}, {@code Upgrade}, {@code Sec-WebSocket-Version})
    */
-  public record Rejection(HttpResponseStatus status, String reason, Map<String, String> headers) {}
+  public record Rejection(HttpResponseStatus status, String reason, Map<String, String> headers) {
+    /** The answer: the status, the reason as a line of text, the headers, {@code Connection: close}. */
+    public FullHttpResponse toResponse(HttpVersion version) {
+      ByteBuf body = Unpooled.copiedBuffer(reason + "\n", StandardCharsets.UTF_8);
+      FullHttpResponse response = new DefaultFullHttpResponse(version, status, body);
+      response.headers()
+          .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN + "; charset=utf-8")
+          .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+      headers.forEach(response.headers()::set);
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      return response;
+    }
+  }
 
   /** The refusal of {@code request}, or {@code null} when the handshake can go ahead. */
   public static Rejection check(HttpRequest request) {

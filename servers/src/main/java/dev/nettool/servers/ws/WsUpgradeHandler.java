@@ -46,7 +46,7 @@ final class WsUpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest
     if (refused != null) {
       sink.publish(WsEvents.reject(Connections.id(ctx.channel()), refused.status().code(), request.method().name(),
           request.uri(), refused.reason()));
-      WsRejections.answer(ctx, request, refused);
+      ctx.writeAndFlush(refused.toResponse(request.protocolVersion())).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     WebSocketServerHandshaker handshaker = new WsHandshaker(request.uri(), subprotocols, decoder);
