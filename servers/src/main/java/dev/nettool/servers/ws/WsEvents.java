@@ -8,9 +8,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Factories for the WebSocket server's own events, so that names and fields agree everywhere. */
 final class WsEvents {
+  /** How much of a payload a text line shows (characters of text, bytes of binary); the JSON field has all. */
+  private static final int SHOWN = 200;
+
   private WsEvents() {}
 
   /**
@@ -27,10 +31,40 @@ final class WsEvents {
       b.field("hex", ByteBufUtil.hexDump(payload));
       text.append(System.lineSeparator()).append(ByteBufUtil.prettyHexDump(payload));
     } else if (payload != null) {
-      b.field("payload", payload.toString(StandardCharsets.UTF_8));
-      text.append(": ").append(NetEvents.printable(payload));
+      String decoded = payload.toString(StandardCharsets.UTF_8);
+      b.field("payload", decoded);
+      boolean isText = type.equals("text");
+      text.append(": ").append(isText ? quoted(decoded)
+          : NetEvents.printable(payload.slice(payload.readerIndex(), Math.min(bytes, SHOWN))));
+      if ((isText ? decoded.length() : bytes) > SHOWN) {
+        text.append("...");
+      }
     }
     return b.text(text.toString());
+  }
+
+  // Text as text (UTF-8 shown as characters), quoted, control characters escaped, cut at SHOWN characters.
+  private static String quoted(String text) {
+    StringBuilder sb = new StringBuilder("\"");
+    int end = Math.min(text.length(), SHOWN);
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
   }
 
   /** A ping or pong came from the peer: {@code ping #3 4 bytes}. */

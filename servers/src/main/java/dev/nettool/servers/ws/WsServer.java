@@ -70,7 +70,8 @@ public final class WsServer implements NetServer, AutoCloseable {
       String host = inet.host().contains(":") ? "[" + inet.host() + "]" : inet.host();
       return scheme + "://" + host + ":" + inet.port() + config.path();
     }
-    return scheme + "+" + bound.display() + ":" + config.path();
+    // The notation of Node's ws package: ws+unix:///run/app.sock:/path
+    return scheme + "+unix://" + ((Endpoint.Unix) bound).path().toAbsolutePath() + ":" + config.path();
   }
 
   /** The ready event: {@code listening ws 127.0.0.1:41731 transport=epoll url=ws://127.0.0.1:41731/ mode=echo}. */
@@ -93,7 +94,7 @@ public final class WsServer implements NetServer, AutoCloseable {
       }
     }
     transport.fallbackNote().ifPresent(note -> extra.put("note", note));
-    return NetEvents.listening(bound instanceof Endpoint.Unix ? "ws+unix" : "ws", bound, transport.name(), extra);
+    return NetEvents.listening("ws", bound, transport.name(), extra);
   }
 
   /** Completes when {@code --count} sessions were handled. */

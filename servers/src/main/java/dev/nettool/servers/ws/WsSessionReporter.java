@@ -7,6 +7,7 @@ import dev.nettool.protocols.event.Verbosity;
 import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.tls.TlsSessionFacts;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -73,7 +74,7 @@ final class WsSessionReporter extends ChannelDuplexHandler {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame) {
-      ByteBuf content = ((io.netty.buffer.ByteBufHolder) msg).content();
+      ByteBuf content = ((ByteBufHolder) msg).content();
       in += content.readableBytes();
       if (sink.shows(Verbosity.NORMAL)) {
         boolean show = sink.shows(Verbosity.VERBOSE) || sink.hex();
@@ -94,7 +95,7 @@ final class WsSessionReporter extends ChannelDuplexHandler {
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
     if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame) {
-      out += ((io.netty.buffer.ByteBufHolder) msg).content().readableBytes();
+      out += ((ByteBufHolder) msg).content().readableBytes();
     } else if (msg instanceof CloseWebSocketFrame close) {
       closing(close.statusCode() < 0 ? WebSocketCloseStatus.EMPTY.code() : close.statusCode(), close.reasonText(),
           "server");
