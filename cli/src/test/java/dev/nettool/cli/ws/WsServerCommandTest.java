@@ -77,7 +77,7 @@ class WsServerCommandTest {
   @Test
   void helpListsTheModesButNotExec() {
     CliResult r = CliHarness.run("ws-server", "--help");
-    assertThat(r).exitedWith(0).outContains("echo, broadcast (to every session, the sender too) or discard");
+    assertThat(r).exitedWith(0).outContains("--mode=MODE").outContains("echo, broadcast").outContains("discard");
     assertThat(r.out()).doesNotContain("exec");
   }
 }
