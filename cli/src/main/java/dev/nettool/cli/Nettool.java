@@ -11,6 +11,7 @@ import dev.nettool.cli.udp.UdpEchoCommand;
 import dev.nettool.cli.udp.UdpServerCommand;
 import dev.nettool.cli.wait.WaitForCommand;
 import dev.nettool.cli.ws.WsClientCommand;
+import dev.nettool.cli.ws.WsServerCommand;
 import dev.nettool.protocols.ExitCode;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -40,6 +41,7 @@ public final class Nettool implements Runnable {
       UdpClientCommand.class,
       HttpServerCommand.class,
       HttpClientCommand.class,
+      WsServerCommand.class,
       WsClientCommand.class,
       WaitForCommand.class,
       CertCommand.class);

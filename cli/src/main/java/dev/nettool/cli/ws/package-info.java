@@ -1,2 +1,2 @@
-/** The {@code ws-client} command: its options, the pipe and the interactive console. */
+/** The WebSocket commands: {@code ws-server}, and {@code ws-client} with its pipe and interactive console. */
 package dev.nettool.cli.ws;

@@ -46,7 +46,7 @@ public final class HttpServer implements NetServer, AutoCloseable {
   public Endpoint start() {
     startNanos = System.nanoTime();
     // The route table is built once and shared: it is immutable.
-    HttpRouteTable routes = HttpServerRoutes.build(config);
+    HttpRouteTable routes = HttpServerRoutes.build(config, sink);
     listener = StreamListener.bind(transport, threads(config), "nettool-http", config.listen(), sink,
         b -> {
           b.childHandler(new HttpServerInitializer(config, sink, stats, transport, routes));

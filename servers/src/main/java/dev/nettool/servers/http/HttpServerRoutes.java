@@ -1,5 +1,6 @@
 package dev.nettool.servers.http;
 
+import dev.nettool.protocols.event.EventSink;
 import java.time.Clock;
 
 /**
@@ -12,6 +13,11 @@ final class HttpServerRoutes {
   private HttpServerRoutes() {}
 
   static HttpRouteTable build(HttpServerConfig config) {
+    return build(config, EventSink.discard());
+  }
+
+  /** The table, with WebSocket routes whose sessions publish to {@code sink}. */
+  static HttpRouteTable build(HttpServerConfig config, EventSink sink) {
     HttpRouteTable.Builder table = HttpRouteTable.builder();
     HttpStaticFiles files = new HttpStaticFiles(config);
     config.routes().forEach(table::add);
@@ -26,6 +32,7 @@ final class HttpServerRoutes {
     table.addAll(HttpbinSessionRoutes.of(config));
     table.addAll(HttpUploadRoutes.withDiskThread());
     table.addAll(new HttpItemRoutes(new HttpItemStore(HttpItemRoutes.MAX_ITEMS)));
+    table.addAll(new HttpWsRoutes(sink, config.listen()));
     // The endpoint list is "/" only when no directory is mounted there (then "/" is its index).
     if (config.mounts().stream().noneMatch(m -> m.prefix().equals("/"))) {
       table.addAll(new HttpbinIndex());

@@ -67,7 +67,11 @@ final class HttpbinIndex implements HttpRouteGroup {
       new Endpoint("GET, DELETE", "/session", "A signed session cookie: first visit, then again with a count"),
       new Endpoint("POST, PUT", "/upload", "Streams a raw or multipart body; answers name, size, SHA-256"),
       new Endpoint("GET, POST", "/items", "A small in-memory collection: list, create"),
-      new Endpoint("GET, PUT, PATCH, DELETE", "/items/{id}", "One item: read, replace, update, delete"));
+      new Endpoint("GET, PUT, PATCH, DELETE", "/items/{id}", "One item: read, replace, update, delete"),
+      // WebSocket
+      new Endpoint("GET", "/ws/echo", "WebSocket: every message comes back (426 without an upgrade)"),
+      new Endpoint("GET", "/ws/broadcast", "WebSocket: every message goes to every session here"),
+      new Endpoint("GET", "/ws/chat", "A chat page on /ws/broadcast, for a browser"));
 
   @Override
   public void addTo(HttpRouteTable.Builder table) {
