@@ -2,6 +2,7 @@ package dev.nettool.protocols.tls;
 
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -38,10 +39,23 @@ public final class TlsContexts {
 
   /** A server context for {@code config}'s chain and key, asking for client certificates as it says. */
   public static SslContext server(TlsServerConfig config) {
+    return server(config, List.of());
+  }
+
+  /**
+   * A server context as {@link #server(TlsServerConfig)}, offering {@code alpn} by ALPN, most preferred first
+   * (none when empty); a client that offers none of them gets no ALPN answer, as if it had not asked.
+   */
+  public static SslContext server(TlsServerConfig config, List<String> alpn) {
     SslContextBuilder b = SslContextBuilder.forServer(config.key(), config.chain());
     if (config.clientAuth() != TlsClientAuth.NONE) {
       b.trustManager(config.clientCa())
           .clientAuth(config.clientAuth() == TlsClientAuth.REQUIRE ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
+    }
+    if (!alpn.isEmpty()) {
+      b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
     }
     return build(restrict(b));
   }

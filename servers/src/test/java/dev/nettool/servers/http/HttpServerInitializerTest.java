@@ -37,7 +37,7 @@ class HttpServerInitializerTest {
     HttpServerConfig config = tweak.apply(HttpServerConfig.builder().routes(HttpTestRoutes.all())).build();
     HttpServerStats stats = new HttpServerStats(config.count(), done, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
     ch = new EmbeddedChannel(new HttpServerInitializer(config, sink, stats, Transport.select(TransportKind.NIO),
-        HttpServerRoutes.build(config)));
+        HttpServerRoutes.build(config), null));
     ch.freezeTime(); // only advanceTimeBy moves the clock, however loaded the machine
   }
 
