@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An HTTP/1.1 and HTTP/2 server, over TLS when its config has TLS material: {@link #start()} binds and returns the real address, {@link #close(Duration)}
- * stops accepting, lets open exchanges finish, and publishes the summary.
+ * An HTTP/1.1 and HTTP/2 server, over TLS when its config has TLS material: {@link #start()} binds and returns
+ * the real address, {@link #close(Duration)} stops accepting, lets open exchanges finish, and publishes the
+ * summary.
  */
 public final class HttpServer implements NetServer, AutoCloseable {
   private final HttpServerConfig config;
