@@ -1,7 +1,9 @@
 package dev.nettool.cli;
 
+import dev.nettool.protocols.tls.TlsEngine;
 import dev.nettool.protocols.transport.Transport;
 import dev.nettool.protocols.transport.TransportKind;
+import io.netty.handler.ssl.OpenSsl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 
-/** {@code nettool --version}: our version, Netty's, Java's, and which transports run here. */
+/** {@code nettool --version}: our version, Netty's, Java's, which transports run here and the TLS engine. */
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() throws IOException {
@@ -29,6 +31,11 @@ final class VersionProvider implements CommandLine.IVersionProvider {
           .append(Transport.unavailabilityReason(k).map(r -> "unavailable (" + r + ")").orElse("available"));
     }
     lines.add(t.toString());
+    String fallback = TlsEngine.fallbackReason();
+    lines.add("tls engine: " + TlsEngine.current().label()
+        + (TlsEngine.current() == TlsEngine.OPENSSL ? " (" + OpenSsl.versionString() + ")" : "")
+        + (fallback == null ? "" : " (openssl unavailable: " + fallback + ")")
+        + ", jdk for raw TLS streams");
     return lines.toArray(String[]::new);
   }
 }

@@ -3,6 +3,7 @@ package dev.nettool.cli.http;
 import dev.nettool.cli.CliContext;
 import dev.nettool.cli.ClientLifetime;
 import dev.nettool.cli.options.Converters;
+import dev.nettool.cli.options.TlsClientOptions;
 import dev.nettool.cli.options.TransportOptions;
 import dev.nettool.clients.http.HttpClient;
 import dev.nettool.clients.http.HttpClientConfig;
@@ -31,19 +32,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nettool http-client URL}: one request like curl, or load mode with {@code --requests}/{@code --duration}. */
-@Command(name = "http-client", header = "curl-like HTTP/1.1 client with assertions and a load mode",
+@Command(name = "http-client", header = "curl-like HTTP/1.1 and HTTP/2 client with assertions and a load mode",
     mixinStandardHelpOptions = true,
     description = {
         "Send one request to URL and write the response body to stdout, byte for",
-        "byte (curl's flags where curl has them). With --requests N or --duration D,",
-        "repeat it over --concurrency keep-alive connections instead and print the",
-        "rate, latency percentiles, a status histogram and errors."})
+        "byte (curl's flags where curl has them). https:// verifies the server against",
+        "the system's CAs (or --cacert); a TLS failure exits 5 with the reason. With",
+        "--requests N or --duration D, repeat it over --concurrency keep-alive",
+        "connections instead and print the rate, latency percentiles, a status",
+        "histogram and errors."})
 public final class HttpClientCommand implements Callable<Integer> {
   private final CliContext ctx;
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "http://HOST[:PORT][/PATH][?QUERY]; [v6] hosts too.")
+  @Parameters(index = "0", paramLabel = "URL",
+      description = "http(s)://HOST[:PORT][/PATH][?QUERY]; [v6] hosts too.")
   String url;
 
   @Option(names = {"-i", "--include"}, description = "Write the response head to stdout before the body.")
@@ -77,11 +81,17 @@ public final class HttpClientCommand implements Callable<Integer> {
       defaultValue = "10s", description = "Give up connecting after DURATION, exit 124 (default: ${DEFAULT-VALUE}).")
   Duration connectTimeout;
 
+  @Option(names = {"--http2", "--http2-prior-knowledge"},
+      description = {"Speak HTTP/2: offered by ALPN over https:// (HTTP/1.1 when the server",
+          "declines), by prior knowledge over http:// (no Upgrade). Both names mean this."})
+  boolean http2;
+
   @Mixin HttpRequestOptions request;
   @Mixin HttpExpectOptions expect;
   @Mixin HttpLoadOptions load;
   @Mixin TransportOptions transport;
   @Mixin HttpOutputOptions output;
+  @Mixin TlsClientOptions tls;
 
   HttpClientCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -90,6 +100,9 @@ public final class HttpClientCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     HttpClientConfig config = config();
+    if (!load.active() && load.streams != null) {
+      throw new NettoolException(ExitCode.USAGE, "--streams", "only in load mode (--requests or --duration)");
+    }
     return load.active() ? HttpLoadRun.run(ctx, config, loadConfig(config), jsonOutput, expect.fail())
         : single(config);
   }
@@ -152,6 +165,8 @@ public final class HttpClientCommand implements Callable<Integer> {
         .maxBody(maxFilesize == null ? 0 : maxFilesize)
         .expectations(expect.expectations())
         .userAgent(userAgent())
+        .tls(tls.config(ctx.err()))
+        .http2(http2)
         .build();
   }
 

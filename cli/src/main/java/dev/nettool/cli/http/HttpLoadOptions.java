@@ -8,7 +8,10 @@ import dev.nettool.protocols.NettoolException;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** Load mode: {@code --requests N} or {@code --duration D}, over {@code --concurrency C} connections. */
+/**
+ * Load mode: {@code --requests N} or {@code --duration D}, over {@code --concurrency C} connections, each
+ * with {@code --streams M} requests in flight over HTTP/2.
+ */
 final class HttpLoadOptions {
   @Option(names = "--requests", paramLabel = "N",
       description = "Load mode: send N requests in all, and print rate, latency percentiles, statuses and errors.")
@@ -22,12 +25,23 @@ final class HttpLoadOptions {
       description = "Load mode: keep-alive connections, each with one request in flight (default: 1).")
   Integer concurrency;
 
+  @Option(names = "--streams", paramLabel = "M",
+      description = "Load mode with --http2: requests in flight on each connection, one stream each (default: "
+          + HttpLoadConfig.DEFAULT_STREAMS + ").")
+  Integer streams;
+
   boolean active() {
     return requests != null || duration != null;
   }
 
   /** Load mode repeating {@code client}'s request; each request may take up to {@code requestTimeout}. */
   HttpLoadConfig config(HttpClientConfig client, Duration requestTimeout) {
+    if (streams != null && !client.http2()) {
+      throw usage("--streams", "needs --http2 (an HTTP/1.1 connection carries one request at a time)");
+    }
+    if (streams != null && streams < 1) {
+      throw usage("--streams", "must be more than 0");
+    }
     if (requests != null && duration != null) {
       throw usage("--requests", "give --requests or --duration, not both");
     }
@@ -39,7 +53,8 @@ final class HttpLoadOptions {
       throw usage(requests != null ? "--requests" : "--duration", "must be more than 0");
     }
     try {
-      return new HttpLoadConfig(client, c, requests == null ? 0 : requests, duration, requestTimeout);
+      return new HttpLoadConfig(client, c, requests == null ? 0 : requests, duration, requestTimeout,
+          streams == null ? HttpLoadConfig.DEFAULT_STREAMS : streams);
     } catch (IllegalArgumentException e) {
       throw usage("--requests", e.getMessage());
     }

@@ -18,13 +18,16 @@ final class HttpLoadReportPrinter {
     String statuses = r.statuses().isEmpty() ? "none" : r.statuses().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-    return String.format(Locale.ROOT, "requests %d in %s over %d connections: %.1f req/s%n", r.responses(),
-        Durations.format(r.took()), r.connections(), r.requestsPerSecond())
+    // The protocol and TLS failures are named only when there is something to say: HTTP/1.1 runs read as before.
+    String over = r.protocol().equals("HTTP/1.1") ? "" : " (" + r.protocol() + ")";
+    return String.format(Locale.ROOT, "requests %d in %s over %d connections%s: %.1f req/s%n", r.responses(),
+        Durations.format(r.took()), r.connections(), over, r.requestsPerSecond())
         + "latency p50 " + Durations.format(r.p50()) + " p90 " + Durations.format(r.p90()) + " p99 "
         + Durations.format(r.p99()) + " max " + Durations.format(r.max()) + System.lineSeparator()
         + "status " + statuses + System.lineSeparator()
         + "errors connect=" + r.connectErrors() + " timeout=" + r.timeouts() + " malformed=" + r.malformed()
-        + " closed=" + r.closed() + System.lineSeparator()
+        + " closed=" + r.closed() + (r.tlsErrors() == 0 ? "" : " tls=" + r.tlsErrors() + " (" + r.tlsFailure() + ")")
+        + System.lineSeparator()
         + "body " + r.bodyBytes() + " bytes" + System.lineSeparator();
   }
 
@@ -32,6 +35,7 @@ final class HttpLoadReportPrinter {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("requests", r.responses());
     m.put("connections", r.connections());
+    m.put("httpVersion", r.protocol());
     m.put("ms", HttpResultJson.millis(r.took()));
     m.put("requestsPerSecond", Math.round(r.requestsPerSecond() * 10) / 10.0);
     Map<String, Object> latency = new LinkedHashMap<>();
@@ -49,6 +53,10 @@ final class HttpLoadReportPrinter {
     errors.put("timeout", r.timeouts());
     errors.put("malformed", r.malformed());
     errors.put("closed", r.closed());
+    errors.put("tls", r.tlsErrors());
+    if (r.tlsFailure() != null) {
+      errors.put("tlsReason", r.tlsFailure());
+    }
     m.put("errors", errors);
     m.put("bodyBytes", r.bodyBytes());
     try {

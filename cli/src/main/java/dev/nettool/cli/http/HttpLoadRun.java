@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs load mode for {@code http-client} and turns the report into output and an exit code: 0 unless a
- * response broke {@code --fail} or {@code --expect-status}, or no request got a response at all.
+ * response broke {@code --fail} or {@code --expect-status}, or no request got a response at all (5 when every
+ * handshake failed, with the first reason).
  */
 final class HttpLoadRun {
   private HttpLoadRun() {}
@@ -30,6 +31,9 @@ final class HttpLoadRun {
   private static int verdict(CliContext ctx, HttpLoadReport r, HttpExpectations expect, boolean fail, boolean json) {
     ctx.out().print(json ? HttpLoadReportPrinter.json(r) : HttpLoadReportPrinter.text(r));
     ctx.out().flush();
+    if (r.responses() == 0 && r.tlsErrors() == r.errors()) {
+      throw new NettoolException(ExitCode.TLS, "tls", r.tlsFailure());
+    }
     if (r.responses() == 0) {
       ExitCode code = r.connectErrors() == r.errors() ? ExitCode.CONNECT : ExitCode.FAILURE;
       throw new NettoolException(code, "load failed", "no request got a response (" + r.errors() + " errors)");

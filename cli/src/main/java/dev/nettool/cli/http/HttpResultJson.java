@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * {@code --json-output}: the final response as one JSON object. Headers map names to a value, or to an
  * array when a name repeats (as httpbin shows query strings); a body that is not UTF-8 is base64 with
- * {@code "bodyBase64": true}.
+ * {@code "bodyBase64": true}. Over https, {@code tls} holds the final connection's version, cipher suite,
+ * server certificate subject and ALPN protocol.
  */
 final class HttpResultJson {
   private HttpResultJson() {}
@@ -40,6 +41,9 @@ final class HttpResultJson {
     t.put("total", millis(r.total()));
     m.put("timings", t);
     m.put("redirects", r.redirects());
+    if (r.tls() != null) {
+      m.put("tls", r.tls());
+    }
     try {
       return JSON.std.asString(m);
     } catch (IOException e) {

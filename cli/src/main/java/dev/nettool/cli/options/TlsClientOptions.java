@@ -9,11 +9,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** A client's TLS: {@code --tls}, {@code --cacert}, {@code --insecure}, {@code --cert/--key}, {@code --servername}. */
+/**
+ * How a TLS client checks its server and shows itself: {@code --cacert}, {@code --insecure},
+ * {@code --cert/--key}, {@code --servername}. Whether TLS is spoken at all is the command's to say
+ * ({@code tcp-client --tls}, an {@code https://} URL).
+ */
 public final class TlsClientOptions {
-  @Option(names = "--tls", description = "Speak TLS (1.2 and 1.3), verifying the server against the system's CAs.")
-  boolean tls;
-
   @Option(names = "--cacert", paramLabel = "FILE", description = "TLS: trust only the CA certificates in FILE (PEM).")
   Path cacert;
 
@@ -30,19 +31,20 @@ public final class TlsClientOptions {
       description = "TLS: the name sent as SNI and checked in the certificate (default: the target's host).")
   String serverName;
 
+  /** Refuses every option given here, as a usage error saying it {@code needs} something ({@code --tls}). */
+  public void refuse(String needs) {
+    String stray = cacert != null ? "--cacert" : insecure ? "--insecure" : cert != null ? "--cert"
+        : key != null ? "--key" : serverName != null ? "--servername" : null;
+    if (stray != null) {
+      throw new NettoolException(ExitCode.USAGE, stray, "needs " + needs);
+    }
+  }
+
   /**
-   * How to speak TLS, or {@code null} without {@code --tls}; with {@code --insecure} a warning goes to
-   * {@code err}. Inconsistent options and unreadable files are usage errors.
+   * How to speak TLS; with {@code --insecure} a warning goes to {@code err}. Inconsistent options and
+   * unreadable files are usage errors.
    */
   public TlsClientConfig config(PrintStream err) {
-    if (!tls) {
-      String stray = cacert != null ? "--cacert" : insecure ? "--insecure" : cert != null ? "--cert"
-          : key != null ? "--key" : serverName != null ? "--servername" : null;
-      if (stray != null) {
-        throw new NettoolException(ExitCode.USAGE, stray, "needs --tls");
-      }
-      return null;
-    }
     if (insecure && cacert != null) {
       throw new NettoolException(ExitCode.USAGE, "--insecure", "not with --cacert (one trusts nothing in particular)");
     }

@@ -63,6 +63,9 @@ public final class TcpClientCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin HexOptions hex;
   @Mixin ExpectOptions expect;
+  @Option(names = "--tls", description = "Speak TLS (1.2 and 1.3), verifying the server against the system's CAs.")
+  boolean useTls;
+
   @Mixin TlsClientOptions tls;
 
   TcpClientCommand(CliContext ctx) {
@@ -129,6 +132,10 @@ public final class TcpClientCommand implements Callable<Integer> {
     if (timeout != null && timeout.isZero()) {
       throw new NettoolException(ExitCode.USAGE, "--timeout", "must be more than 0");
     }
-    return new TcpClientConfig(target, transport.kind(), noDelay, connectTimeout, tls.config(ctx.err()));
+    if (!useTls) {
+      tls.refuse("--tls");
+    }
+    return new TcpClientConfig(target, transport.kind(), noDelay, connectTimeout,
+        useTls ? tls.config(ctx.err()) : null);
   }
 }

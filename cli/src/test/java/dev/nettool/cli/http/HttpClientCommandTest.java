@@ -22,9 +22,8 @@ class HttpClientCommandTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "https://127.0.0.1/ | https:// is not supported yet",
-      "ftp://127.0.0.1/ | 'ftp://127.0.0.1/' is not an http:// URL",
-      "127.0.0.1:80 | '127.0.0.1:80' is not an http:// URL",
+      "ftp://127.0.0.1/ | 'ftp://127.0.0.1/' is not an http:// or https:// URL",
+      "127.0.0.1:80 | '127.0.0.1:80' is not an http:// or https:// URL",
       "http:///x | 'http:///x' has no host"})
   void rejectsAUrlItCannotRequest(String url, String problem) {
     assertThat(CliHarness.run("http-client", url))
@@ -49,6 +48,10 @@ class HttpClientCommandTest {
       "--requests 5 --duration 1s | --requests: give --requests or --duration, not both",
       "--requests 0 | --requests: must be more than 0",
       "--requests 5 --concurrency 0 | --concurrency: must be more than 0",
+      "--requests 5 --streams 4 | --streams: needs --http2 (an HTTP/1.1 connection carries one request at a time)",
+      "--requests 5 --http2 --streams 0 | --streams: must be more than 0",
+      "--http2 --streams 4 | --streams: only in load mode (--requests or --duration)",
+      "--insecure --cacert ca.pem | --insecure: not with --cacert (one trusts nothing in particular)",
       "--connect-timeout 0 | --connect-timeout: must be more than 0"})
   void rejectsOptionsThatDoNotFitNamingTheOption(String options, String problem) {
     String[] words = (options + " " + URL).split(" ");

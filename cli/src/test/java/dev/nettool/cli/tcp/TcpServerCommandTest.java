@@ -136,6 +136,7 @@ class TcpServerCommandTest {
   @Test
   void versionNamesNettyAndTheTransports() {
     CliResult r = CliHarness.run("--version");
-    assertThat(r).exitedWith(0).outContains("netty 4.2.18.Final").outContains("transports: epoll=");
+    assertThat(r).exitedWith(0).outContains("netty 4.2.18.Final").outContains("transports: epoll=")
+        .outContains("tls engine: openssl (BoringSSL), jdk for raw TLS streams");
   }
 }

@@ -9,6 +9,7 @@ import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.expect.Expectation;
+import dev.nettool.protocols.tls.TlsFailures;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -16,6 +17,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A curl-like HTTP/1.1 client: {@link #exchange} sends the configured request, follows redirects when asked
- * (one connection per hop), writes the final body to an output (on its own thread, with back-pressure) or
+ * A curl-like HTTP/1.1 and HTTP/2 client: {@link #exchange} sends the configured request (over TLS for
+ * {@code https://}), follows redirects when asked (one connection per hop, http and https alike), writes the final body to an output (on its own thread, with back-pressure) or
  * keeps it, and completes with the {@link HttpClientResult}; {@link #close()} releases the thread.
  */
 public final class HttpClient implements AutoCloseable {
@@ -40,12 +43,14 @@ public final class HttpClient implements AutoCloseable {
   private final Transport transport;
   private final EventLoopGroup group;
   private final Set<Channel> open = ConcurrentHashMap.newKeySet();
+  private final HttpClientTls tls;
 
   public HttpClient(HttpClientConfig config, EventSink sink) {
     this.config = config;
     this.sink = sink;
     this.transport = Transport.select(config.transport());
     this.group = transport.newGroup(1, new DefaultThreadFactory("nettool-http-client", true));
+    this.tls = new HttpClientTls(config.tls(), config.http2());
   }
 
   /** The transport actually in use. */
@@ -62,8 +67,9 @@ public final class HttpClient implements AutoCloseable {
   /**
    * Runs the exchange. The body (and with {@code -i} every head) goes to {@code output} unless the config
    * keeps it. The future fails with a {@link NettoolException}: {@link ExitCode#CONNECT} when the server
-   * cannot be reached, {@link ExitCode#TIMEOUT} when connecting takes too long, {@link ExitCode#PROTOCOL} for
-   * a malformed or cut-short response, {@link ExitCode#FAILURE} otherwise.
+   * cannot be reached, {@link ExitCode#TIMEOUT} when connecting takes too long, {@link ExitCode#TLS} when the
+   * handshake fails (the reason in plain words), {@link ExitCode#PROTOCOL} for a malformed or cut-short
+   * response, {@link ExitCode#FAILURE} otherwise.
    */
   public CompletableFuture<HttpClientResult> exchange(TcpClientOutput output) {
     TcpClientOutputPump pump = config.aggregate() ? null : new TcpClientOutputPump(output);
@@ -93,15 +99,25 @@ public final class HttpClient implements AutoCloseable {
           "name not resolved"));
       return;
     }
+    if (spec.url().https()) {
+      try {
+        tls.prepare();
+      } catch (NettoolException e) {
+        result.completeExceptionally(e);
+        return;
+      }
+    }
+    HttpClientInitializer init = new HttpClientInitializer(transport, sink, config, ex, pump,
+        spec.url().https() ? tls : null, redirects + 1);
     Channel ch = new Bootstrap()
         .group(group)
         .channel(transport.socketChannel(false))
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
             Math.max(1, config.connectTimeout().toMillis())))
-        .handler(new HttpClientInitializer(transport, sink, config, ex, pump))
+        .handler(init)
         .connect(address)
-        .addListener((ChannelFutureListener) f -> connected(f.channel(), f.cause(), ex, address))
+        .addListener((ChannelFutureListener) f -> connected(f.channel(), f.cause(), ex, address, init))
         .channel();
     open.add(ch);
     ch.closeFuture().addListener(f -> open.remove(ch));
@@ -115,15 +131,49 @@ public final class HttpClient implements AutoCloseable {
     });
   }
 
-  private void connected(Channel ch, Throwable cause, HttpClientExchange ex, SocketAddress address) {
+  private void connected(Channel ch, Throwable cause, HttpClientExchange ex, SocketAddress address,
+      HttpClientInitializer init) {
     if (cause != null) {
       String what = "cannot connect to " + ex.request.url().endpoint().display();
       ex.fail(cause instanceof ConnectTimeoutException ? ExitCode.TIMEOUT : ExitCode.CONNECT, what,
           TcpClient.failureDetail(cause, address, config.connectTimeout()));
       return;
     }
+    SslHandler ssl = ch.pipeline().get(SslHandler.class);
+    if (ssl == null) {
+      ready(ch, ex, config.http2(), init);
+      return;
+    }
+    // The protocol is known once ALPN has settled it: HTTP/2 only when the server chose h2.
+    ssl.handshakeFuture().addListener(hs -> {
+      if (!hs.isSuccess()) {
+        ex.fail(ExitCode.TLS, "tls", TlsFailures.describe(hs.cause()));
+        return;
+      }
+      boolean h2 = HttpClientTls.negotiatedH2(ssl);
+      init.protocol(ch.pipeline(), h2);
+      ready(ch, ex, h2, init);
+    });
+  }
+
+  // Sends the request on the connection itself (HTTP/1.1) or on a new stream of it (HTTP/2).
+  private void ready(Channel ch, HttpClientExchange ex, boolean h2, HttpClientInitializer init) {
+    if (!h2) {
+      send(ch, ex, HttpVersion.HTTP_1_1);
+      return;
+    }
+    HttpClientHttp2.open(ch, init.stream()).addListener(f -> {
+      if (f.isSuccess()) {
+        send((Channel) f.getNow(), ex, HttpClientHttp2.VERSION);
+      } else {
+        ex.fail(ExitCode.PROTOCOL, "cannot open an HTTP/2 stream to " + ex.request.url(), ErrorDetail.of(f.cause()));
+      }
+    });
+  }
+
+  private void send(Channel ch, HttpClientExchange ex, HttpVersion version) {
     try {
-      HttpClientRequests.write(ch, ex.request, config).addListener((ChannelFutureListener) w -> {
+      HttpClientRequests.write(ch, ex.request, config, version).addListener((ChannelFutureListener) w -> {
         // A server may answer and close before taking the whole body (a 413): the response decides then.
         if (!w.isSuccess() && !(w.cause() instanceof ClosedChannelException) && !ex.hasHead()) {
           ex.fail(ExitCode.FAILURE, "cannot send the request to " + ex.request.url(), ErrorDetail.of(w.cause()));
@@ -164,7 +214,7 @@ public final class HttpClient implements AutoCloseable {
     List<String> unmet = ex.watchers.stream().filter(w -> !w.met()).map(Expectation::describe).toList();
     return new HttpClientResult(ex.request.url(), ex.status, ex.reason, ex.version, ex.headers, ex.takeKept(),
         ex.bodyBytes, Duration.ofNanos(ex.connectNanos), Duration.ofNanos(ex.firstByteNanos - start),
-        Duration.ofNanos(ex.endNanos - start), redirects, unmet);
+        Duration.ofNanos(ex.endNanos - start), redirects, unmet, ex.tls);
   }
 
   /** Closes open connections and stops the thread. */

@@ -1,5 +1,6 @@
 package dev.nettool.clients.http;
 
+import dev.nettool.protocols.tls.TlsClientConfig;
 import dev.nettool.protocols.transport.TransportKind;
 import java.time.Duration;
 
@@ -18,6 +19,9 @@ import java.time.Duration;
  * @param maxBody largest final body accepted, in bytes; 0 for no limit (aggregation always has one)
  * @param userAgent the {@code User-Agent} sent unless the request names one
  * @param expectations what the final response must satisfy
+ * @param tls how {@code https://} hops check the server and show the client
+ * @param http2 speak HTTP/2: offered by ALPN over https (HTTP/1.1 when the server declines), by prior
+ *     knowledge over http
  */
 public record HttpClientConfig(
     HttpRequestSpec request,
@@ -31,7 +35,9 @@ public record HttpClientConfig(
     boolean aggregate,
     long maxBody,
     String userAgent,
-    HttpExpectations expectations) {
+    HttpExpectations expectations,
+    TlsClientConfig tls,
+    boolean http2) {
 
   /** The aggregation limit when none is given: bodies bigger than this belong in a file, not in JSON. */
   public static final long DEFAULT_AGGREGATE_LIMIT = 16L << 20;
@@ -46,6 +52,9 @@ public record HttpClientConfig(
     if (maxBody < 0) {
       throw new IllegalArgumentException("max body is negative");
     }
+    if (tls == null) {
+      throw new IllegalArgumentException("no TLS settings");
+    }
   }
 
   /** The largest final body accepted, 0 for none; an aggregated body is limited either way. */
@@ -57,7 +66,10 @@ public record HttpClientConfig(
     return new Builder(request);
   }
 
-  /** Defaults: auto transport, 10s connect timeout, redirects not followed (50 at most, as curl), no limits. */
+  /**
+   * Defaults: auto transport, 10s connect timeout, redirects not followed (50 at most, as curl), no limits,
+   * servers verified against the system's CAs, HTTP/1.1.
+   */
   public static final class Builder {
     private final HttpRequestSpec request;
     private TransportKind transport = TransportKind.AUTO;
@@ -71,6 +83,8 @@ public record HttpClientConfig(
     private long maxBody;
     private String userAgent = "nettool";
     private HttpExpectations expectations = HttpExpectations.NONE;
+    private TlsClientConfig tls = TlsClientConfig.system();
+    private boolean http2;
 
     private Builder(HttpRequestSpec request) {
       this.request = request;
@@ -131,9 +145,19 @@ public record HttpClientConfig(
       return this;
     }
 
+    public Builder tls(TlsClientConfig v) {
+      tls = v;
+      return this;
+    }
+
+    public Builder http2(boolean v) {
+      http2 = v;
+      return this;
+    }
+
     public HttpClientConfig build() {
       return new HttpClientConfig(request, transport, connectTimeout, followRedirects, maxRedirects, compressed,
-          failOnError, includeHead, aggregate, maxBody, userAgent, expectations);
+          failOnError, includeHead, aggregate, maxBody, userAgent, expectations, tls, http2);
     }
   }
 }

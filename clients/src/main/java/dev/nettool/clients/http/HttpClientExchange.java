@@ -36,6 +36,8 @@ final class HttpClientExchange {
   CompositeByteBuf kept;
   long bodyBytes;
   NettoolException failure;
+  /** The TLS facts of the connection (version, cipher, subject, ALPN), or {@code null} over plain http. */
+  Map<String, Object> tls;
 
   HttpClientExchange(HttpRequestSpec request, long startNanos, List<Expectation> watchers) {
     this.request = request;

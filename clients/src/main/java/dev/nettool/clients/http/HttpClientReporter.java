@@ -8,6 +8,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import java.net.SocketAddress;
@@ -58,7 +59,8 @@ final class HttpClientReporter extends ChannelDuplexHandler {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (exchange.firstByteNanos == 0) {
+    // HTTP objects only: on an HTTP/2 connection the server's SETTINGS pass here before any response.
+    if (exchange.firstByteNanos == 0 && msg instanceof HttpObject) {
       exchange.firstByteNanos = System.nanoTime();
     }
     if (verbose && msg instanceof HttpResponse response) {

@@ -32,21 +32,31 @@ final class HttpClientRequests {
     return body instanceof HttpRequestBody.FileData || body instanceof HttpRequestBody.Multipart;
   }
 
-  /** Writes the request; the future fails when a body file cannot be read. */
+  /** Writes the request as HTTP/1.1; the future fails when a body file cannot be read. */
   static ChannelFuture write(Channel ch, HttpRequestSpec spec, HttpClientConfig config) throws IOException {
+    return write(ch, spec, config, HttpVersion.HTTP_1_1);
+  }
+
+  /**
+   * Writes the request marked with {@code version} (what {@code -v} shows; an HTTP/2 stream's codec turns
+   * the head into frames whatever it says).
+   */
+  static ChannelFuture write(Channel ch, HttpRequestSpec spec, HttpClientConfig config, HttpVersion version)
+      throws IOException {
     HttpRequestBody body = spec.body();
     if (body instanceof HttpRequestBody.FileData file) {
-      HttpRequest req = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(spec.method()),
-          spec.url().target());
+      HttpRequest req = new DefaultHttpRequest(version, HttpMethod.valueOf(spec.method()), spec.url().target());
       ChunkedNioFile chunks = new ChunkedNioFile(file.file().toFile());
       headers(req.headers(), spec, config, body.contentType(), chunks.length());
       ch.write(req);
       return ch.writeAndFlush(new HttpChunkedInput(chunks));
     }
     if (body instanceof HttpRequestBody.Multipart form) {
-      return writeForm(ch, spec, config, HttpMethod.valueOf(spec.method()), form);
+      return writeForm(ch, spec, config, new DefaultHttpRequest(version, HttpMethod.valueOf(spec.method()),
+          spec.url().target()), form);
     }
-    return ch.writeAndFlush(full(spec, config));
+    FullHttpRequest req = full(spec, config);
+    return ch.writeAndFlush(version.equals(HttpVersion.HTTP_1_1) ? req : req.setProtocolVersion(version));
   }
 
   /** The whole request when its body is in memory (or absent): what the load generator encodes once. */
@@ -67,8 +77,7 @@ final class HttpClientRequests {
   }
 
   private static ChannelFuture writeForm(Channel ch, HttpRequestSpec spec, HttpClientConfig config,
-      HttpMethod method, HttpRequestBody.Multipart form) throws IOException {
-    HttpRequest req = new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, spec.url().target());
+      HttpRequest req, HttpRequestBody.Multipart form) throws IOException {
     headers(req.headers(), spec, config, null, -1);
     // On disk: a file part then only refers to the user's file and is read chunk by chunk as it is sent.
     // Nothing here calls cleanFiles(), which would delete files that the factory did not create.
@@ -84,8 +93,11 @@ final class HttpClientRequests {
         }
       }
       HttpRequest head = encoder.finalizeRequest();
+      if (!encoder.isChunked()) {
+        return ch.writeAndFlush(head); // a full request: head and body at once
+      }
       ch.write(head);
-      return encoder.isChunked() ? ch.writeAndFlush(encoder) : ch.writeAndFlush(Unpooled.EMPTY_BUFFER);
+      return ch.writeAndFlush(encoder);
     } catch (HttpPostRequestEncoder.ErrorDataEncoderException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -6,9 +6,16 @@ import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -23,12 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load mode: {@link #start()} opens the configured number of keep-alive connections, each sending the same
- * request again as soon as the previous response has ended (reconnecting when the server closes), until the
- * request budget or the duration is spent, and completes with the merged {@link HttpLoadReport}.
+ * Load mode: {@link #start()} opens the configured number of keep-alive connections (with one TLS handshake
+ * each over https), each sending the same request again as soon as the previous response has ended — over
+ * HTTP/2, keeping several streams in flight instead — (reconnecting when the server closes), until the request
+ * budget or the duration is spent, and completes with the merged {@link HttpLoadReport}.
  *
- * <p>The request is encoded once; every send writes a retained duplicate of those bytes. Responses are decoded
- * but never aggregated: their bodies are only counted.
+ * <p>The request is encoded once (HTTP/1.1 bytes, or HTTP/2 headers and body); every send writes a retained
+ * duplicate. Responses are decoded but never aggregated: their bodies are only counted.
  */
 public final class HttpLoad implements AutoCloseable {
   private final HttpLoadConfig config;
@@ -39,6 +47,9 @@ public final class HttpLoad implements AutoCloseable {
   private final CompletableFuture<HttpLoadReport> report = new CompletableFuture<>();
   private final List<HttpLoadWorker> workers = new ArrayList<>();
   private final ByteBuf encoded;
+  private final HttpClientTls tls;
+  private final Http2Headers h2Headers;
+  private final ByteBuf h2Body;
   private long startNanos;
   private long deadlineNanos;
 
@@ -48,6 +59,18 @@ public final class HttpLoad implements AutoCloseable {
     int threads = Math.min(config.connections(), Runtime.getRuntime().availableProcessors());
     this.group = transport.newGroup(threads, new DefaultThreadFactory("nettool-http-load", true));
     this.encoded = encode(config.client());
+    HttpClientConfig client = config.client();
+    this.tls = client.request().url().https() ? new HttpClientTls(client.tls(), client.http2()) : null;
+    if (client.http2()) {
+      FullHttpRequest h2 = HttpClientRequests.full(client.request(), client);
+      h2.headers().set(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text(), tls != null ? "https" : "http");
+      this.h2Headers = HttpConversionUtil.toHttp2Headers(h2, true);
+      this.h2Body = h2.content().isReadable() ? Unpooled.directBuffer().writeBytes(h2.content()) : null;
+      h2.release();
+    } else {
+      this.h2Headers = null;
+      this.h2Body = null;
+    }
     deadlineNanos = Long.MAX_VALUE;
   }
 
@@ -58,9 +81,17 @@ public final class HttpLoad implements AutoCloseable {
 
   /**
    * Starts the run. The name is resolved here, on the caller's thread; one that does not resolve fails the
-   * future with {@link ExitCode#CONNECT}.
+   * future with {@link ExitCode#CONNECT}, TLS material the engine refuses with {@link ExitCode#USAGE}.
    */
   public CompletableFuture<HttpLoadReport> start() {
+    if (tls != null) {
+      try {
+        tls.prepare();
+      } catch (NettoolException e) {
+        report.completeExceptionally(e);
+        return report;
+      }
+    }
     Endpoint target = config.client().request().url().endpoint();
     SocketAddress address = target.socketAddress(transport);
     if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
@@ -73,7 +104,7 @@ public final class HttpLoad implements AutoCloseable {
     deadlineNanos = config.duration() == null ? Long.MAX_VALUE : startNanos + config.duration().toNanos();
     running.set(config.connections());
     for (int i = 0; i < config.connections(); i++) {
-      HttpLoadWorker w = new HttpLoadWorker(this, transport, group.next(), address, head);
+      HttpLoadWorker w = new HttpLoadWorker(this, transport, group.next(), address, head, tls);
       workers.add(w);
     }
     workers.forEach(HttpLoadWorker::connect);
@@ -97,6 +128,15 @@ public final class HttpLoad implements AutoCloseable {
   /** The bytes of one request: a retained duplicate of the encoded request, released by the write. */
   ByteBuf request() {
     return encoded.retainedDuplicate();
+  }
+
+  /** Writes the HTTP/2 request on {@code stream}: the shared headers, then a duplicate of the body if any. */
+  ChannelFuture writeH2Request(Http2StreamChannel stream) {
+    if (h2Body == null) {
+      return stream.writeAndFlush(new DefaultHttp2HeadersFrame(h2Headers, true));
+    }
+    stream.write(new DefaultHttp2HeadersFrame(h2Headers, false));
+    return stream.writeAndFlush(new DefaultHttp2DataFrame(h2Body.retainedDuplicate(), true));
   }
 
   /** Takes one request from the budget; false once it is spent or the duration has passed. */
@@ -135,7 +175,14 @@ public final class HttpLoad implements AutoCloseable {
     }
     return new HttpLoadReport(config.connections(), all.responses, took, micros(all, 50), micros(all, 90),
         micros(all, 99), Duration.ofNanos(all.latency.getMaxValue() * 1000), statuses, all.connectErrors,
-        all.timeouts, all.malformed, all.closed, all.bodyBytes);
+        all.timeouts, all.malformed, all.closed, all.bodyBytes, all.tlsErrors, all.tlsFailure, protocol(all));
+  }
+
+  private static String protocol(HttpLoadStats s) {
+    if (s.spokeHttp1 && s.spokeHttp2) {
+      return "HTTP/1.1,HTTP/2.0";
+    }
+    return s.spokeHttp2 ? "HTTP/2.0" : "HTTP/1.1";
   }
 
   private static Duration micros(HttpLoadStats s, double percentile) {
@@ -148,6 +195,9 @@ public final class HttpLoad implements AutoCloseable {
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     if (encoded.refCnt() > 0) {
       encoded.release();
+    }
+    if (h2Body != null && h2Body.refCnt() > 0) {
+      h2Body.release();
     }
   }
 }

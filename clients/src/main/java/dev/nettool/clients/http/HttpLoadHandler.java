@@ -32,14 +32,29 @@ final class HttpLoadHandler extends ChannelInboundHandlerAdapter {
     this.timeoutNanos = worker.run().config().requestTimeout().toNanos();
   }
 
+  // Added once the TLS handshake is done, on a connection already active; or with the connection, before it is.
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    if (ctx.channel().isActive()) {
+      start(ctx);
+    }
+  }
+
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
+    start(ctx);
+    ctx.fireChannelActive();
+  }
+
+  private void start(ChannelHandlerContext ctx) {
+    if (watchdog != null) {
+      return;
+    }
     // One periodic check per connection rather than one timer per request.
     long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(timeoutNanos / 4,
         TimeUnit.MILLISECONDS.toNanos(100)));
     watchdog = ctx.executor().scheduleAtFixedRate(() -> checkLate(ctx), period, period, TimeUnit.NANOSECONDS);
     sendNext(ctx);
-    ctx.fireChannelActive();
   }
 
   private void sendNext(ChannelHandlerContext ctx) {

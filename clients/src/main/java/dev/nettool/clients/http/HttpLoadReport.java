@@ -19,10 +19,13 @@ import java.util.Map;
  * @param malformed responses the decoder rejected
  * @param closed requests whose connection closed (or was reset) before the response ended
  * @param bodyBytes response body bytes received
+ * @param tlsErrors connections whose TLS handshake failed
+ * @param tlsFailure why the first of them failed, or {@code null}
+ * @param protocol what the connections spoke: {@code HTTP/1.1}, {@code HTTP/2.0}, or both joined by a comma
  */
 public record HttpLoadReport(int connections, long responses, Duration took, Duration p50, Duration p90,
     Duration p99, Duration max, Map<Integer, Long> statuses, long connectErrors, long timeouts, long malformed,
-    long closed, long bodyBytes) {
+    long closed, long bodyBytes, long tlsErrors, String tlsFailure, String protocol) {
 
   public HttpLoadReport {
     statuses = Map.copyOf(statuses);
@@ -36,6 +39,6 @@ public record HttpLoadReport(int connections, long responses, Duration took, Dur
 
   /** Requests that got no response, whatever the reason. */
   public long errors() {
-    return connectErrors + timeouts + malformed + closed;
+    return connectErrors + timeouts + malformed + closed + tlsErrors;
   }
 }

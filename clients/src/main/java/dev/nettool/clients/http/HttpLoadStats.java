@@ -18,6 +18,11 @@ final class HttpLoadStats {
   long timeouts;
   long malformed;
   long closed;
+  long tlsErrors;
+  boolean spokeHttp1;
+  boolean spokeHttp2;
+  /** Why the first failed handshake failed, or {@code null}. */
+  String tlsFailure;
 
   void response(int status, long nanos) {
     responses++;
@@ -39,5 +44,11 @@ final class HttpLoadStats {
     timeouts += other.timeouts;
     malformed += other.malformed;
     closed += other.closed;
+    tlsErrors += other.tlsErrors;
+    spokeHttp1 |= other.spokeHttp1;
+    spokeHttp2 |= other.spokeHttp2;
+    if (tlsFailure == null) {
+      tlsFailure = other.tlsFailure;
+    }
   }
 }

@@ -1,22 +1,29 @@
 package dev.nettool.clients.http;
 
+import dev.nettool.protocols.tls.TlsFailures;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection slot of a load run, pinned to one event loop: connects, lets its {@link HttpLoadHandler}
- * send requests, and connects again when the connection closes while there is work left.
+ * One connection slot of a load run, pinned to one event loop: connects (and over https shakes hands once),
+ * lets its {@link HttpLoadHandler} send requests — or over HTTP/2 its {@link HttpLoadH2Handler} keep streams
+ * in flight — and connects again when the connection closes while there is work left.
  */
 final class HttpLoadWorker {
   private static final long RETRY_MILLIS = 100;
@@ -25,11 +32,19 @@ final class HttpLoadWorker {
   private final EventLoop loop;
   private final SocketAddress address;
   private final boolean head;
+  private final HttpClientTls tls;
   private final HttpLoadStats stats = new HttpLoadStats();
   private boolean done;
   private Channel channel;
 
   HttpLoadWorker(HttpLoad run, Transport transport, EventLoop loop, SocketAddress address, boolean head) {
+    this(run, transport, loop, address, head, null);
+  }
+
+  /** With {@code tls} for an https run. */
+  HttpLoadWorker(HttpLoad run, Transport transport, EventLoop loop, SocketAddress address, boolean head,
+      HttpClientTls tls) {
+    this.tls = tls;
     this.run = run;
     this.transport = transport;
     this.loop = loop;
@@ -61,8 +76,21 @@ final class HttpLoadWorker {
           @Override
           protected void initChannel(Channel ch) {
             transport.prepare(ch);
-            ch.pipeline().addLast("decoder", decoder(head));
-            ch.pipeline().addLast("load", new HttpLoadHandler(HttpLoadWorker.this, stats));
+            if (tls == null) {
+              speak(ch.pipeline(), run.config().client().http2());
+              return;
+            }
+            SslHandler ssl = tls.newHandler(ch, run.config().client().request().url());
+            ch.pipeline().addLast("tls", ssl);
+            ch.pipeline().addLast("tls-errors", HandshakeErrors.INSTANCE);
+            // Requests start once ALPN has settled the protocol, so no latency includes the handshake.
+            ssl.handshakeFuture().addListener(hs -> {
+              if (hs.isSuccess()) {
+                speak(ch.pipeline(), HttpClientTls.negotiatedH2(ssl));
+              } else {
+                handshakeFailed(TlsFailures.describe(hs.cause()));
+              }
+            });
           }
         })
         .connect(address)
@@ -74,6 +102,31 @@ final class HttpLoadWorker {
         .channel();
   }
 
+  private void speak(ChannelPipeline p, boolean h2) {
+    if (h2) {
+      stats.spokeHttp2 = true;
+      HttpClientHttp2.install(p);
+      p.addLast("load", new HttpLoadH2Handler(this, stats, run.config().streams()));
+    } else {
+      stats.spokeHttp1 = true;
+      p.addLast("decoder", decoder(head));
+      p.addLast("load", new HttpLoadHandler(this, stats));
+    }
+  }
+
+  // Like a failed connect; no handler that would reconnect on the close was added yet.
+  private void handshakeFailed(String reason) {
+    if (!run.claim()) {
+      finish();
+      return;
+    }
+    stats.tlsErrors++;
+    if (stats.tlsFailure == null) {
+      stats.tlsFailure = reason;
+    }
+    retry();
+  }
+
   // A failed connect costs one request of the budget (so a refusing server ends the run); once the budget is
   // spent, a failure is not counted: no request was left to fail.
   private void connectFailed() {
@@ -82,6 +135,10 @@ final class HttpLoadWorker {
       return;
     }
     stats.connectErrors++;
+    retry();
+  }
+
+  private void retry() {
     if (run.timed()) {
       loop.schedule(this::connectNow, RETRY_MILLIS, TimeUnit.MILLISECONDS);
     } else {
@@ -112,6 +169,17 @@ final class HttpLoadWorker {
     Channel ch = channel;
     if (ch != null) {
       ch.close();
+    }
+  }
+
+  /** Ends the handshake's failure in the pipeline: the handshake future's listener has counted it. */
+  @Sharable
+  private static final class HandshakeErrors extends ChannelInboundHandlerAdapter {
+    static final HandshakeErrors INSTANCE = new HandshakeErrors();
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
     }
   }
 

@@ -6,14 +6,15 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * An {@code http://} URL split into what a request needs: where to connect, the {@code Host} header and the
- * request target (path and query).
+ * An {@code http://} or {@code https://} URL split into what a request needs: whether to speak TLS, where to
+ * connect, the {@code Host} header and the request target (path and query).
  *
+ * @param https whether the scheme is {@code https} (TLS, port 443 by default)
  * @param host the host name or address (an IPv6 literal without brackets)
- * @param port the port, 80 unless the URL names one
+ * @param port the port, 80 (443 for https) unless the URL names one
  * @param target the request target: the path (at least {@code /}) and the query, as written
  */
-public record HttpUrl(String host, int port, String target) {
+public record HttpUrl(boolean https, String host, int port, String target) {
 
   public HttpUrl {
     if (host == null || host.isEmpty()) {
@@ -27,29 +28,31 @@ public record HttpUrl(String host, int port, String target) {
     }
   }
 
+  /** An {@code http://} URL. */
+  public HttpUrl(String host, int port, String target) {
+    this(false, host, port, target);
+  }
+
   /**
-   * Parses {@code http://host[:port][/path][?query]}; a fragment is dropped, as browsers and curl do.
+   * Parses {@code http(s)://host[:port][/path][?query]}; a fragment is dropped, as browsers and curl do.
    *
-   * @throws IllegalArgumentException naming what is wrong; {@code https://} is not supported yet
+   * @throws IllegalArgumentException naming what is wrong
    */
   public static HttpUrl parse(String text) {
     String t = text == null ? "" : text.trim();
     int sep = t.indexOf("://");
     String scheme = sep > 0 ? t.substring(0, sep).toLowerCase(Locale.ROOT) : "";
-    if (scheme.equals("https")) {
-      throw new IllegalArgumentException("https:// is not supported yet");
-    }
-    if (!scheme.equals("http")) {
-      throw new IllegalArgumentException("'" + text + "' is not an http:// URL");
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("'" + text + "' is not an http:// or https:// URL");
     }
     try {
-      return of(new URI(t), text);
+      return of(scheme.equals("https"), new URI(t), text);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("'" + text + "' is not a valid URL: " + e.getReason(), e);
     }
   }
 
-  private static HttpUrl of(URI uri, String original) {
+  private static HttpUrl of(boolean https, URI uri, String original) {
     String host = uri.getHost();
     if (host == null) {
       throw new IllegalArgumentException("'" + original + "' has no host");
@@ -57,16 +60,20 @@ public record HttpUrl(String host, int port, String target) {
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
-    int port = uri.getPort() < 0 ? 80 : uri.getPort();
+    int port = uri.getPort() < 0 ? defaultPort(https) : uri.getPort();
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String query = uri.getRawQuery();
-    return new HttpUrl(host, port, query == null ? path : path + "?" + query);
+    return new HttpUrl(https, host, port, query == null ? path : path + "?" + query);
+  }
+
+  private static int defaultPort(boolean https) {
+    return https ? 443 : 80;
   }
 
   /**
    * Where a {@code Location} header leads from here: an absolute URL, or one relative to this one.
    *
-   * @throws IllegalArgumentException when it is malformed or not {@code http://}
+   * @throws IllegalArgumentException when it is malformed or neither {@code http://} nor {@code https://}
    */
   public HttpUrl resolve(String location) {
     try {
@@ -77,10 +84,10 @@ public record HttpUrl(String host, int port, String target) {
     }
   }
 
-  /** The value of the {@code Host} header: the port only when it is not 80. */
+  /** The value of the {@code Host} header: the port only when it is not the scheme's own. */
   public String hostHeader() {
     String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-    return port == 80 ? h : h + ":" + port;
+    return port == defaultPort(https) ? h : h + ":" + port;
   }
 
   /** Where to connect. */
@@ -90,11 +97,11 @@ public record HttpUrl(String host, int port, String target) {
 
   /** Whether {@code other} is served by the same origin (credentials may follow a redirect there). */
   public boolean sameOrigin(HttpUrl other) {
-    return host.equalsIgnoreCase(other.host) && port == other.port;
+    return https == other.https && host.equalsIgnoreCase(other.host) && port == other.port;
   }
 
   @Override
   public String toString() {
-    return "http://" + hostHeader() + target;
+    return (https ? "https://" : "http://") + hostHeader() + target;
   }
 }

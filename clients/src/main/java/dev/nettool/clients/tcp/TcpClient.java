@@ -18,6 +18,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import dev.nettool.protocols.tls.TlsContexts;
+import dev.nettool.protocols.tls.TlsEngine;
 import dev.nettool.protocols.tls.TlsFailures;
 import java.io.FileNotFoundException;
 import java.net.InetAddress;
@@ -48,7 +49,7 @@ public final class TcpClient implements AutoCloseable {
     this.config = config;
     this.sink = sink;
     this.transport = Transport.select(config.transport());
-    this.tls = config.tls() == null ? null : TlsContexts.client(config.tls());
+    this.tls = config.tls() == null ? null : TlsContexts.client(config.tls(), TlsEngine.forHalfClose());
     this.group = transport.newGroup(1, new DefaultThreadFactory("nettool-tcp-client", true));
   }
 

@@ -93,7 +93,11 @@ public record WaitForConfig(List<Endpoint> targets, List<HttpUrl> httpTargets, L
    * @throws IllegalArgumentException naming what is wrong; {@code https://} is not supported yet
    */
   public static HttpUrl parseHttpTarget(String text) {
-    return HttpUrl.parse(text);
+    HttpUrl url = HttpUrl.parse(text);
+    if (url.https()) {
+      throw new IllegalArgumentException("https:// is not supported yet");
+    }
+    return url;
   }
 
   /**

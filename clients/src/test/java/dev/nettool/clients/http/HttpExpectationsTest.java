@@ -59,6 +59,6 @@ class HttpExpectationsTest {
     List<Map.Entry<String, String>> headers = List.of(new AbstractMap.SimpleImmutableEntry<>("content-type",
         "application/json"), new AbstractMap.SimpleImmutableEntry<>("X-Id", "7"));
     return new HttpClientResult(HttpUrl.parse("http://h.test/"), status, "Whatever", "HTTP/1.1", headers, null, 2,
-        Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, unmet);
+        Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, unmet, null);
   }
 }

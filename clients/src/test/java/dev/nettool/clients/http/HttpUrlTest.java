@@ -27,9 +27,8 @@ class HttpUrlTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "https://example.test/ | https:// is not supported yet",
-      "ftp://example.test/ | is not an http:// URL",
-      "example.test:80 | is not an http:// URL",
+      "ftp://example.test/ | is not an http:// or https:// URL",
+      "example.test:80 | is not an http:// or https:// URL",
       "http:///nohost | has no host",
       "http://exa mple/ | is not a valid URL"})
   void rejectsWhatItCannotRequest(String text, String problem) {
@@ -48,9 +47,29 @@ class HttpUrlTest {
     assertThat(HttpUrl.parse("http://h.test:81/a/b?q").resolve(location)).hasToString(expected);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://example.test/x | 443 | example.test | https://example.test/x",
+      "https://example.test:443/ | 443 | example.test | https://example.test/",
+      "https://example.test:80/ | 80 | example.test:80 | https://example.test:80/"})
+  void takesHttpsWithPort443ByDefault(String text, int port, String hostHeader, String shown) {
+    HttpUrl url = HttpUrl.parse(text);
+    assertThat(url.https()).isTrue();
+    assertThat(url.port()).isEqualTo(port);
+    assertThat(url.hostHeader()).isEqualTo(hostHeader);
+    assertThat(url).hasToString(shown);
+  }
+
   @Test
-  void refusesARedirectToHttps() {
-    assertThatThrownBy(() -> HttpUrl.parse("http://h.test/").resolve("https://h.test/"))
-        .hasMessage("https:// is not supported yet");
+  void followsARedirectFromHttpToHttpsAndBack() {
+    HttpUrl secure = HttpUrl.parse("http://h.test/").resolve("https://h.test/s");
+    assertThat(secure).isEqualTo(new HttpUrl(true, "h.test", 443, "/s"));
+    assertThat(secure.resolve("http://h.test:8080/p")).isEqualTo(new HttpUrl("h.test", 8080, "/p"));
+    assertThat(secure.resolve("/rel")).hasToString("https://h.test/rel");
+  }
+
+  @Test
+  void doesNotCountHttpAndHttpsOnOnePortAsOneOrigin() {
+    assertThat(HttpUrl.parse("http://h.test:8443/").sameOrigin(HttpUrl.parse("https://h.test:8443/"))).isFalse();
   }
 }

@@ -16,8 +16,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * Builds the {@link SslContext}s every TLS server and client uses: TLS 1.3 and 1.2 only, with the cipher
- * suites of Mozilla's "intermediate" profile (forward secret and AEAD only), on the JDK's engine. Each
- * context carries its own trust and keys; nothing JVM-wide is changed.
+ * suites of Mozilla's "intermediate" profile (forward secret and AEAD only), on the engine {@link TlsEngine}
+ * picks (BoringSSL when it loads) or on the one a caller names. Each context carries its own trust and keys;
+ * nothing JVM-wide is changed.
  */
 public final class TlsContexts {
   /** The protocol versions offered, newest first. */
@@ -37,16 +38,26 @@ public final class TlsContexts {
 
   private TlsContexts() {}
 
-  /** A server context for {@code config}'s chain and key, asking for client certificates as it says. */
+  /** A server context on the fastest engine; see {@link #server(TlsServerConfig, TlsEngine)}. */
   public static SslContext server(TlsServerConfig config) {
-    return server(config, List.of());
+    return server(config, TlsEngine.current());
+  }
+
+  /** A server context for {@code config}'s chain and key, asking for client certificates as it says. */
+  public static SslContext server(TlsServerConfig config, TlsEngine engine) {
+    return server(config, engine, List.of());
+  }
+
+  /** A server context on the fastest engine offering {@code alpn} (most preferred first) when it is not empty. */
+  public static SslContext server(TlsServerConfig config, List<String> alpn) {
+    return server(config, TlsEngine.current(), alpn);
   }
 
   /**
-   * A server context as {@link #server(TlsServerConfig)}, offering {@code alpn} by ALPN, most preferred first
-   * (none when empty); a client that offers none of them gets no ALPN answer, as if it had not asked.
+   * A server context on {@code engine} for {@code config}'s chain and key, asking for client certificates as it
+   * says, and offering {@code alpn} when it is not empty: a client that offers none of them gets no ALPN answer.
    */
-  public static SslContext server(TlsServerConfig config, List<String> alpn) {
+  public static SslContext server(TlsServerConfig config, TlsEngine engine, List<String> alpn) {
     SslContextBuilder b = SslContextBuilder.forServer(config.key(), config.chain());
     if (config.clientAuth() != TlsClientAuth.NONE) {
       b.trustManager(config.clientCa())
@@ -57,15 +68,36 @@ public final class TlsContexts {
           ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
           ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
     }
-    return build(restrict(b));
+    return build(restrict(b, engine));
+  }
+
+  /** A client context on the fastest engine, without ALPN; see {@link #client(TlsClientConfig, TlsEngine, List)}. */
+  public static SslContext client(TlsClientConfig config) {
+    return client(config, TlsEngine.current(), List.of());
+  }
+
+  /** A client context on {@code engine}, without ALPN. */
+  public static SslContext client(TlsClientConfig config, TlsEngine engine) {
+    return client(config, engine, List.of());
+  }
+
+  /** A client context on the fastest engine offering {@code alpn} (most wanted first) when it is not empty. */
+  public static SslContext client(TlsClientConfig config, List<String> alpn) {
+    return client(config, TlsEngine.current(), alpn);
   }
 
   /**
    * A client context that verifies the server's chain (against {@code config}'s CAs, else the system's) and
-   * its name, unless {@code insecure}; failures carry a plain reason (see {@link TlsFailures}).
+   * its name, unless {@code insecure}, and offers {@code alpn} when it is not empty; failures carry a plain
+   * reason (see {@link TlsFailures}).
    */
-  public static SslContext client(TlsClientConfig config) {
+  public static SslContext client(TlsClientConfig config, TlsEngine engine, List<String> alpn) {
     SslContextBuilder b = SslContextBuilder.forClient();
+    if (!alpn.isEmpty()) {
+      b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
+    }
     if (config.insecure()) {
       b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
     } else {
@@ -75,11 +107,11 @@ public final class TlsContexts {
     if (config.key() != null) {
       b.keyManager(config.key(), config.chain());
     }
-    return build(restrict(b));
+    return build(restrict(b, engine));
   }
 
-  private static SslContextBuilder restrict(SslContextBuilder b) {
-    return b.sslProvider(SslProvider.JDK)
+  private static SslContextBuilder restrict(SslContextBuilder b, TlsEngine engine) {
+    return b.sslProvider(engine.usable().provider())
         .protocols(PROTOCOLS)
         .ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE);
   }

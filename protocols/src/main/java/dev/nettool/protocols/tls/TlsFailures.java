@@ -1,5 +1,6 @@
 package dev.nettool.protocols.tls;
 
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /** A failed TLS handshake's reason in plain words, for the {@code tls: <reason>} line and event. */
@@ -31,16 +32,31 @@ public final class TlsFailures {
       return "the peer closed the connection during the handshake";
     }
     Throwable shown = ssl != null ? ssl : cause;
-    String msg = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    String msg = plain(shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage());
     if (msg.startsWith("No appropriate protocol") || msg.startsWith("Client requested protocol")
-        || msg.contains("protocol_version")) {
+        || msg.contains("protocol_version") || msg.contains("unsupported_protocol")) {
       return "no protocol in common (TLS 1.2 and 1.3 only): " + msg;
     }
-    if (msg.startsWith("Empty client certificate chain") || msg.contains("certificate_required")) {
+    if (msg.startsWith("Empty client certificate chain") || msg.contains("certificate_required")
+        || msg.contains("peer_did_not_return_a_certificate")) {
       return "no client certificate (one is required): " + msg;
     }
     if (msg.startsWith("Received fatal alert: ")) {
       return "the peer refused the handshake (" + msg.substring("Received fatal alert: ".length()) + ")";
+    }
+    if (msg.startsWith("tlsv1_alert_")) {
+      return "the peer refused the handshake (" + msg.substring("tlsv1_alert_".length()) + ")";
+    }
+    return msg;
+  }
+
+  /**
+   * The JDK engine's words as they are; BoringSSL's {@code error:1000045c:SSL routines:OPENSSL_internal:REASON}
+   * shortened to its lowercased reason ({@code tlsv1_alert_certificate_required}).
+   */
+  private static String plain(String msg) {
+    if (msg.startsWith("error:") && msg.chars().filter(c -> c == ':').count() >= 4) {
+      return msg.substring(msg.lastIndexOf(':') + 1).trim().toLowerCase(Locale.ROOT);
     }
     return msg;
   }

@@ -10,6 +10,7 @@ import io.netty.handler.ssl.SslContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,12 @@ class TlsContextsTest {
   @TempDir Path dir;
 
   @Test
-  void serverEnginesOfferOnlyTls13And12WithTheIntermediateSuitesInOrder() {
+  void serverEnginesOfferOnlyTls13And12WithTheIntermediateSuites() {
     SSLEngine engine = TlsContexts.server(TlsServerConfig.generate(dir)).newEngine(ByteBufAllocator.DEFAULT);
 
-    assertThat(engine.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
-    assertThat(engine.getEnabledCipherSuites()).as("the JDK 17 engine supports every intermediate suite")
-        .containsExactlyElementsOf(EXPECTED_SUITES);
+    assertThat(realProtocols(engine)).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+    assertThat(engine.getEnabledCipherSuites()).as("both engines support every intermediate suite (BoringSSL lists its fixed TLS 1.3 suites last)")
+        .containsExactlyInAnyOrderElementsOf(EXPECTED_SUITES);
     assertThat(engine.getNeedClientAuth()).isFalse();
     assertThat(engine.getWantClientAuth()).isFalse();
   }
@@ -43,8 +44,8 @@ class TlsContextsTest {
     SslContext context = TlsContexts.client(TlsClientConfig.system());
     SSLEngine engine = context.newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
 
-    assertThat(engine.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
-    assertThat(engine.getEnabledCipherSuites()).containsExactlyElementsOf(EXPECTED_SUITES);
+    assertThat(realProtocols(engine)).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+    assertThat(engine.getEnabledCipherSuites()).containsExactlyInAnyOrderElementsOf(EXPECTED_SUITES);
     assertThat(engine.getSSLParameters().getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
   }
 
@@ -97,5 +98,13 @@ class TlsContextsTest {
           assertThat(e.what()).isEqualTo("cannot use key " + dir.resolve("ca-key.pem"));
           assertThat(e.detail()).contains(dir.resolve("server.pem").toString());
         });
+  }
+
+  /**
+   * The enabled protocols without "SSLv2Hello": Netty's OpenSSL engine always lists that pseudo-protocol
+   * (a hello format, not a version), and BoringSSL never speaks SSLv2 at all.
+   */
+  private static List<String> realProtocols(SSLEngine engine) {
+    return Arrays.stream(engine.getEnabledProtocols()).filter(p -> !p.equals("SSLv2Hello")).toList();
   }
 }

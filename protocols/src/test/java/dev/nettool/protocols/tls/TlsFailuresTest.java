@@ -33,6 +33,19 @@ class TlsFailuresTest {
   }
 
   @Test
+  void boringSslReasonsAreShortenedAndWordedAsTheJdkOnes() {
+    assertThat(TlsFailures.describe(new SSLHandshakeException(
+        "error:1000045c:SSL routines:OPENSSL_internal:TLSV1_ALERT_CERTIFICATE_REQUIRED")))
+        .isEqualTo("no client certificate (one is required): tlsv1_alert_certificate_required");
+    assertThat(TlsFailures.describe(new SSLHandshakeException(
+        "error:10000410:SSL routines:OPENSSL_internal:TLSV1_ALERT_UNKNOWN_CA")))
+        .isEqualTo("the peer refused the handshake (unknown_ca)");
+    assertThat(TlsFailures.describe(new SSLHandshakeException(
+        "error:100000f0:SSL routines:OPENSSL_internal:UNSUPPORTED_PROTOCOL")))
+        .isEqualTo("no protocol in common (TLS 1.2 and 1.3 only): unsupported_protocol");
+  }
+
+  @Test
   void anOldProtocolSaysOnlyTls12And13AreSpoken() {
     assertThat(TlsFailures.describe(new SSLHandshakeException(
         "Client requested protocol TLSv1.1 is not enabled or supported in server context")))

@@ -13,6 +13,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import dev.nettool.protocols.tls.TlsContexts;
+import dev.nettool.protocols.tls.TlsEngine;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class TcpServer implements NetServer, AutoCloseable {
     this.config = config;
     this.sink = sink;
     this.transport = Transport.select(config.transport());
-    this.tls = config.tls() == null ? null : TlsContexts.server(config.tls());
+    this.tls = config.tls() == null ? null : TlsContexts.server(config.tls(), TlsEngine.forHalfClose());
     this.stats = new TcpServerStats(config.count(), done, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
   }
 
