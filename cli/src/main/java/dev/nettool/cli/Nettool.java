@@ -3,6 +3,7 @@ package dev.nettool.cli;
 import dev.nettool.cli.cert.CertCommand;
 import dev.nettool.cli.http.HttpClientCommand;
 import dev.nettool.cli.http.HttpServerCommand;
+import dev.nettool.cli.http.HttpsServerCommand;
 import dev.nettool.cli.tcp.TcpClientCommand;
 import dev.nettool.cli.tcp.TcpEchoCommand;
 import dev.nettool.cli.tcp.TcpServerCommand;
@@ -40,6 +41,7 @@ public final class Nettool implements Runnable {
       UdpEchoCommand.class,
       UdpClientCommand.class,
       HttpServerCommand.class,
+      HttpsServerCommand.class,
       HttpClientCommand.class,
       WsServerCommand.class,
       WsClientCommand.class,

@@ -33,7 +33,12 @@ public final class TlsServerOptions {
 
   /** The TLS material, or {@code null} without {@code --tls}; inconsistent options are usage errors. */
   public TlsServerConfig config() {
-    if (!tls) {
+    return config(false);
+  }
+
+  /** As {@link #config()}, with TLS on even without {@code --tls} when {@code implied} (a command that is TLS). */
+  public TlsServerConfig config(boolean implied) {
+    if (!tls && !implied) {
       String stray = cert != null ? "--cert" : key != null ? "--key" : certDir != null ? "--cert-dir"
           : clientCa != null ? "--client-ca" : clientAuth != null ? "--client-auth" : null;
       if (stray != null) {

@@ -45,10 +45,28 @@ public final class TlsContexts {
 
   /** A server context for {@code config}'s chain and key, asking for client certificates as it says. */
   public static SslContext server(TlsServerConfig config, TlsEngine engine) {
+    return server(config, engine, List.of());
+  }
+
+  /** A server context on the fastest engine offering {@code alpn} (most preferred first) when it is not empty. */
+  public static SslContext server(TlsServerConfig config, List<String> alpn) {
+    return server(config, TlsEngine.current(), alpn);
+  }
+
+  /**
+   * A server context on {@code engine} for {@code config}'s chain and key, asking for client certificates as it
+   * says, and offering {@code alpn} when it is not empty: a client that offers none of them gets no ALPN answer.
+   */
+  public static SslContext server(TlsServerConfig config, TlsEngine engine, List<String> alpn) {
     SslContextBuilder b = SslContextBuilder.forServer(config.key(), config.chain());
     if (config.clientAuth() != TlsClientAuth.NONE) {
       b.trustManager(config.clientCa())
           .clientAuth(config.clientAuth() == TlsClientAuth.REQUIRE ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
+    }
+    if (!alpn.isEmpty()) {
+      b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
     }
     return build(restrict(b, engine));
   }

@@ -40,6 +40,14 @@ final class HttpBodyStallTimeout extends ChannelInboundHandlerAdapter {
     ctx.fireChannelInactive();
   }
 
+  // Taken out when the connection switches to HTTP/2: a timer left queued would still close it.
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (timer != null) {
+      timer.stop();
+    }
+  }
+
   private void arm(ChannelHandlerContext ctx) {
     if (timer == null) {
       timer = new HttpDeadline(timeout.toNanos(), () -> expired(ctx));

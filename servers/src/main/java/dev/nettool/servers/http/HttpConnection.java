@@ -1,9 +1,55 @@
 package dev.nettool.servers.http;
 
+import dev.nettool.protocols.server.Connections;
+import dev.nettool.protocols.tls.CertificateFingerprint;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.net.SocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * What the exchanges of one connection share: its number (as in the events), the peer's address, and
- * whether it came over TLS.
+ * What the exchanges of one connection share: its number (as in the events), the peer's address, whether it
+ * came over TLS, whether it speaks HTTP/2, and the certificate the client showed ({@code null} for none).
  */
-public record HttpConnection(long id, SocketAddress remote, boolean secure) {}
+public record HttpConnection(long id, SocketAddress remote, boolean secure, boolean http2,
+    ClientCertificate clientCertificate) {
+
+  /** A cleartext or TLS HTTP/1.1 connection without a client certificate. */
+  public HttpConnection(long id, SocketAddress remote, boolean secure) {
+    this(id, remote, secure, false, null);
+  }
+
+  /** A client certificate as {@code /anything} shows it: the subject and the SHA-256 fingerprint. */
+  public record ClientCertificate(String subject, String sha256) {}
+
+  /**
+   * Whether a file body may go out as a zero-copy region. Only cleartext HTTP/1.1 writes one as it is: TLS
+   * must encrypt the bytes and HTTP/2 must frame them, so there the file is read in chunks.
+   */
+  public boolean fileRegions() {
+    return !secure && !http2;
+  }
+
+  /** The facts of the connection {@code ch} belongs to: an HTTP/2 stream's are its parent connection's. */
+  static HttpConnection of(Channel ch) {
+    boolean http2 = ch instanceof Http2StreamChannel;
+    Channel conn = http2 ? ch.parent() : ch;
+    SslHandler tls = conn.pipeline().get(SslHandler.class);
+    return new HttpConnection(Connections.id(conn), conn.remoteAddress(), tls != null, http2,
+        tls == null ? null : clientCertificate(tls));
+  }
+
+  private static ClientCertificate clientCertificate(SslHandler tls) {
+    try {
+      Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+      return chain.length > 0 && chain[0] instanceof X509Certificate x
+          ? new ClientCertificate(x.getSubjectX500Principal().getName(), CertificateFingerprint.sha256(x))
+          : null;
+    } catch (SSLPeerUnverifiedException e) {
+      return null; // the client showed no certificate
+    }
+  }
+}

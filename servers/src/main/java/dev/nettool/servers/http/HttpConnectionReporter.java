@@ -11,26 +11,37 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import dev.nettool.protocols.tls.TlsFailures;
+import dev.nettool.protocols.tls.TlsSessionFacts;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Numbers each connection and counts its bytes on the wire. Its {@code connection} and {@code close}
  * events are shown with {@code -v} only: at the normal level an HTTP server shows one line per request.
- * The counters are plain fields: only this channel's event loop touches them.
+ * Over TLS the connection event waits for the handshake, to name the version, cipher suite, SNI, client
+ * certificate and the protocol ALPN chose; a failed handshake is one {@code error #n tls: <reason>} at any
+ * level. The counters are plain fields: only this channel's event loop touches them.
  */
 final class HttpConnectionReporter extends ChannelDuplexHandler {
   private final HttpServerStats stats;
   private final EventSink sink;
   private final Endpoint listen;
+  private final boolean tls;
+  private boolean handshakeDone;
   private long id;
   private long in;
   private long out;
   private long startNanos;
 
-  HttpConnectionReporter(HttpServerStats stats, EventSink sink, Endpoint listen) {
+  HttpConnectionReporter(HttpServerStats stats, EventSink sink, Endpoint listen, boolean tls) {
     this.stats = stats;
     this.sink = sink;
     this.listen = listen;
+    this.tls = tls;
   }
 
   @Override
@@ -40,10 +51,40 @@ final class HttpConnectionReporter extends ChannelDuplexHandler {
     id = stats.nextId();
     ctx.channel().attr(Connections.ID).set(id);
     stats.channels().add(ctx.channel());
-    if (sink.shows(Verbosity.VERBOSE)) {
+    if (!tls && sink.shows(Verbosity.VERBOSE)) {
       sink.publish(NetEvents.connection(id, Connections.remote(ctx.channel(), listen)));
     }
     ctx.fireChannelActive();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof SslHandshakeCompletionEvent done) {
+      handshakeCompleted(ctx, done);
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  private void handshakeCompleted(ChannelHandlerContext ctx, SslHandshakeCompletionEvent done) {
+    handshakeDone = true;
+    if (!done.isSuccess()) {
+      sink.publish(NetEvents.error(id, "tls", TlsFailures.describe(done.cause())));
+    } else if (sink.shows(Verbosity.VERBOSE)) {
+      SslHandler handler = ctx.pipeline().get(SslHandler.class);
+      Map<String, Object> facts = new LinkedHashMap<>(TlsSessionFacts.server(handler.engine().getSession()));
+      facts.put("alpn", handler.applicationProtocol() == null ? "none" : handler.applicationProtocol());
+      sink.publish(NetEvents.connection(id, Connections.remote(ctx.channel(), listen), facts));
+    }
+  }
+
+  // A failed handshake is reported once, from its completion event; the engine's exception says it again.
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (tls && TlsFailures.isTls(cause) && (!handshakeDone || !ctx.channel().isActive())) {
+      ctx.close();
+      return;
+    }
+    ctx.fireExceptionCaught(cause);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.nettool.servers.http;
 
-import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.event.ErrorDetail;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.event.NetEvents;
@@ -11,7 +10,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 import java.util.Map;
@@ -57,8 +55,7 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
 
   private void begin(ChannelHandlerContext ctx, HttpRequest request) {
     if (connection == null) {
-      connection = new HttpConnection(Connections.id(ctx.channel()), ctx.channel().remoteAddress(),
-          ctx.pipeline().get(SslHandler.class) != null);
+      connection = HttpConnection.of(ctx.channel());
     }
     head = request;
     if (request.decoderResult().isFailure()) {

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -188,15 +189,19 @@ public final class HttpExchange {
   }
 
   /**
-   * Sends {@code head}, which must carry the Content-Length, then {@code body} as one object the
-   * pipeline writes as it is (a {@code FileRegion} for zero-copy, a {@code ChunkedInput} when TLS is in
-   * the way), then the end of the response.
+   * Sends {@code head}, which must carry the Content-Length, then {@code body}: a {@code FileRegion} the
+   * pipeline writes as it is, zero-copy (only where {@link HttpConnection#fileRegions()} says so), followed
+   * by the end of the response; or an {@link HttpChunkedInput}, read piece by piece by the pipeline's
+   * {@code ChunkedWriteHandler}, which ends the response itself.
    */
   public ChannelFuture respondRegion(HttpResponse head, Object body) {
     if (!HttpUtil.isContentLengthSet(head)) {
       throw new IllegalArgumentException("respondRegion needs a Content-Length in the head");
     }
     channel.write(prepare(head));
+    if (body instanceof HttpChunkedInput chunks) {
+      return finish(channel.writeAndFlush(chunks));
+    }
     channel.write(body);
     return finish(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
   }

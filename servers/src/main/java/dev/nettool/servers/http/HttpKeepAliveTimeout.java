@@ -76,6 +76,14 @@ final class HttpKeepAliveTimeout extends ChannelDuplexHandler {
     ctx.fireChannelInactive();
   }
 
+  // Taken out when the connection switches to HTTP/2: a timer left queued would still close it.
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (timer != null) {
+      timer.stop();
+    }
+  }
+
   private void armWhenIdle(ChannelHandlerContext ctx) {
     if (open == 0 && !reading && (timer == null || !timer.armed()) && ctx.channel().isActive()) {
       if (timer == null) {

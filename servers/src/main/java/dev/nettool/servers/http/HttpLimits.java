@@ -29,4 +29,16 @@ final class HttpLimits {
     p.addLast("inflated-limit", new HttpInflatedBodyLimit(config.maxBody()));
     p.addLast("reject", new HttpRejecter(sink));
   }
+
+  /**
+   * The limits that apply to one HTTP/2 stream, appended at its end: the request's verdict, the body limits
+   * and the rejecter. The frame codec has already checked the framing and the header list size (431); the
+   * timeouts watch bytes of a connection, which a stream does not own.
+   */
+  static void installOnStream(ChannelPipeline p, HttpServerConfig config, EventSink sink) {
+    p.addLast("validate", HttpRequestValidator.INSTANCE);
+    p.addLast("body-limit", new HttpBodyLimit(config.maxBody()));
+    p.addLast("inflated-limit", new HttpInflatedBodyLimit(config.maxBody()));
+    p.addLast("reject", new HttpRejecter(sink));
+  }
 }

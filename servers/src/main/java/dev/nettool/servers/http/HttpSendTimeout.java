@@ -48,6 +48,14 @@ final class HttpSendTimeout extends ChannelDuplexHandler {
     ctx.fireChannelInactive();
   }
 
+  // Taken out when the connection switches to HTTP/2: a timer left queued would still close it.
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (timer != null) {
+      timer.stop();
+    }
+  }
+
   /** Arms the timer when bytes are left waiting, disarms it when none are. */
   private void armWhenPending(ChannelHandlerContext ctx) {
     ChannelOutboundBuffer buf = ctx.channel().unsafe().outboundBuffer();

@@ -9,8 +9,10 @@ import dev.nettool.protocols.event.NetEvents;
 import dev.nettool.protocols.server.StreamListener;
 import dev.nettool.protocols.server.NetServer;
 import dev.nettool.protocols.transport.Transport;
+import dev.nettool.protocols.tls.TlsContexts;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,8 +20,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An HTTP/1.1 server: {@link #start()} binds and returns the real address, {@link #close(Duration)}
- * stops accepting, lets open exchanges finish, and publishes the summary.
+ * An HTTP/1.1 and HTTP/2 server, over TLS when its config has TLS material: {@link #start()} binds and returns
+ * the real address, {@link #close(Duration)} stops accepting, lets open exchanges finish, and publishes the
+ * summary.
  */
 public final class HttpServer implements NetServer, AutoCloseable {
   private final HttpServerConfig config;
@@ -27,6 +30,7 @@ public final class HttpServer implements NetServer, AutoCloseable {
   private final Transport transport;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final HttpServerStats stats;
+  private final SslContext tls;
   private StreamListener listener;
   private long startNanos;
 
@@ -34,6 +38,7 @@ public final class HttpServer implements NetServer, AutoCloseable {
     this.config = config;
     this.sink = sink;
     this.transport = Transport.select(config.transport());
+    this.tls = config.tls() == null ? null : TlsContexts.server(config.tls(), HttpAlpnHandler.OFFERED);
     this.stats = new HttpServerStats(config.count(), done, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
   }
 
@@ -49,7 +54,7 @@ public final class HttpServer implements NetServer, AutoCloseable {
     HttpRouteTable routes = HttpServerRoutes.build(config, sink);
     listener = StreamListener.bind(transport, threads(config), "nettool-http", config.listen(), sink,
         b -> {
-          b.childHandler(new HttpServerInitializer(config, sink, stats, transport, routes));
+          b.childHandler(new HttpServerInitializer(config, sink, stats, transport, routes, tls));
           if (!(config.listen() instanceof Endpoint.Unix)) {
             b.childOption(ChannelOption.TCP_NODELAY, true);
           }
@@ -66,12 +71,25 @@ public final class HttpServer implements NetServer, AutoCloseable {
     return config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
   }
 
-  /** The ready event: {@code listening http 127.0.0.1:8080 transport=epoll}. */
+  /**
+   * The ready event: {@code listening http 127.0.0.1:8080 transport=epoll}; over TLS also {@code tls=on}, the
+   * CA to trust when the certificate was made here, and the {@code https://} URL.
+   */
   @Override
   public Event listeningEvent() {
+    Endpoint bound = listener.bound();
     Map<String, Object> extra = new LinkedHashMap<>();
+    if (config.tls() != null) {
+      extra.put("tls", "on");
+      if (config.tls().caFile() != null) {
+        extra.put("ca", config.tls().caFile().toAbsolutePath().normalize().toString());
+      }
+      if (bound instanceof Endpoint.Inet) {
+        extra.put("url", "https://" + bound.display() + "/");
+      }
+    }
     transport.fallbackNote().ifPresent(note -> extra.put("note", note));
-    return NetEvents.listening("http", listener.bound(), transport.name(), extra);
+    return NetEvents.listening("http", bound, transport.name(), extra);
   }
 
   /** Completes once {@code --count} requests were answered completely. */

@@ -1,6 +1,7 @@
 package dev.nettool.servers.http;
 
 import dev.nettool.protocols.address.Endpoint;
+import dev.nettool.protocols.tls.TlsServerConfig;
 import dev.nettool.protocols.transport.TransportKind;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.List;
  * @param maxAge {@code Cache-Control: max-age} for static files, or {@code null} for none
  * @param followSymlinks serve symlinks that lead out of a mount's root
  * @param routes scripted routes, tried before every built-in endpoint
+ * @param tls the TLS material (HTTPS, offering h2 and http/1.1 by ALPN), or {@code null} for cleartext
+ *     (HTTP/1.1, and h2c by prior knowledge or {@code Upgrade})
  */
 public record HttpServerConfig(
     Endpoint listen,
@@ -48,7 +51,8 @@ public record HttpServerConfig(
     boolean listDirectories,
     Duration maxAge,
     boolean followSymlinks,
-    List<HttpRoute> routes) {
+    List<HttpRoute> routes,
+    TlsServerConfig tls) {
 
   /** Request line limit: RFC 9112 asks for at least 8,000 octets; Netty's default is 4 KB. Longer: 414. */
   public static final int MAX_REQUEST_LINE = 8 << 10;
@@ -91,6 +95,7 @@ public record HttpServerConfig(
     private Duration maxAge;
     private boolean followSymlinks;
     private List<HttpRoute> routes = List.of();
+    private TlsServerConfig tls;
 
     private static byte[] randomSecret() {
       byte[] b = new byte[32];
@@ -117,11 +122,12 @@ public record HttpServerConfig(
     public Builder maxAge(Duration v) { maxAge = v; return this; }
     public Builder followSymlinks(boolean v) { followSymlinks = v; return this; }
     public Builder routes(List<HttpRoute> v) { routes = v; return this; }
+    public Builder tls(TlsServerConfig v) { tls = v; return this; }
 
     public HttpServerConfig build() {
       return new HttpServerConfig(listen, transport, threads, count, maxBody, headerTimeout, sendTimeout,
           keepAliveTimeout, compress, cors, auth, sessionSecret, sessionTtl, uploadDir, mounts, listDirectories,
-          maxAge, followSymlinks, routes);
+          maxAge, followSymlinks, routes, tls);
     }
   }
 }

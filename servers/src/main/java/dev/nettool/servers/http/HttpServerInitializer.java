@@ -3,83 +3,114 @@ package dev.nettool.servers.http;
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.compression.StandardCompressionOptions;
-import io.netty.handler.codec.http.HttpContentCompressor;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.cors.CorsConfig;
-import io.netty.handler.codec.http.cors.CorsConfigBuilder;
-import io.netty.handler.codec.http.cors.CorsHandler;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.AsciiString;
+import java.util.List;
 
 /**
- * Assembles a connection's pipeline, top to bottom: count bytes, HTTP/1.1 codec, observe exchanges,
- * limits, one exchange at a time, 100-continue, inflate request bodies, compress responses, CORS,
- * dispatch to the routes, report errors. TLS and HTTP/2 go in front of the codec.
+ * Assembles a connection's pipeline, top to bottom: TLS (when configured), count bytes, pick the protocol
+ * (ALPN over TLS, the HTTP/2 preface on cleartext), then HTTP/1.1: codec, h2c upgrade (cleartext only) and
+ * the {@link HttpExchangeHandlers}. A connection that turns out to speak HTTP/2 trades the HTTP/1.1 part for
+ * the frame codec and a multiplexer that gives every stream those same exchange handlers.
  */
 final class HttpServerInitializer extends ChannelInitializer<Channel> {
+  /** The largest body an {@code Upgrade: h2c} request may carry: the upgrade reads it whole first. */
+  private static final int MAX_UPGRADE_BODY = 64 << 10;
+  /** Streams one connection may have open at once, as nginx's default. */
+  private static final int MAX_STREAMS = 128;
+
   private final HttpServerConfig config;
   private final EventSink sink;
   private final HttpServerStats stats;
   private final Transport transport;
-  private final HttpRouter router;
-  private final CorsConfig cors;
+  private final SslContext tls;
+  private final HttpExchangeHandlers exchanges;
+  private final Http2StreamInitializer streams;
 
   HttpServerInitializer(HttpServerConfig config, EventSink sink, HttpServerStats stats, Transport transport,
-      HttpRouteTable routes) {
+      HttpRouteTable routes, SslContext tls) {
     this.config = config;
     this.sink = sink;
     this.stats = stats;
     this.transport = transport;
-    this.router = new HttpRouter(routes, config.auth());
-    this.cors = config.cors() ? corsConfig() : null;
+    this.tls = tls;
+    this.exchanges = new HttpExchangeHandlers(config, sink, stats, routes);
+    this.streams = new Http2StreamInitializer(exchanges);
   }
 
   @Override
   protected void initChannel(Channel ch) {
     transport.prepare(ch);
     ChannelPipeline p = ch.pipeline();
-    p.addLast("report", new HttpConnectionReporter(stats, sink, config.listen()));
+    if (tls != null) {
+      p.addLast("tls", tls.newHandler(ch.alloc()));
+    }
+    p.addLast("report", new HttpConnectionReporter(stats, sink, config.listen(), tls != null));
+    p.addLast("protocol", tls != null ? new HttpAlpnHandler(this::toHttp2) : new Http2PrefaceDetector(this::toHttp2));
     p.addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
         .setMaxInitialLineLength(HttpServerConfig.MAX_REQUEST_LINE)
         .setMaxHeaderSize(HttpServerConfig.MAX_HEADER_SIZE)
         .setValidateHeaders(true)));
-    p.addLast("observe", new HttpExchangeObserver(stats, sink));
-    addLimits(p);
-    p.addLast("gate", new HttpPipelineGate());
-    p.addLast("expect", new HttpExpectContinueHandler());
-    p.addLast("inflate", new HttpContentDecompressor(0));
-    if (config.compress()) {
-      p.addLast("compress", new HttpContentCompressor(StandardCompressionOptions.gzip(),
-          StandardCompressionOptions.deflate()));
+    if (tls == null) {
+      p.addLast("h2c-upgrade", new HttpServerUpgradeHandler(this::fromHttp1, this::upgradeCodec, MAX_UPGRADE_BODY));
     }
-    if (cors != null) {
-      p.addLast("cors", new CorsHandler(cors));
-    }
-    p.addLast("dispatch", new HttpDispatcher(router, config, sink));
+    exchanges.http1(p, tls != null);
+  }
+
+  /** Prior knowledge or ALPN h2: the HTTP/1.1 handlers go, HTTP/2's come. */
+  private void toHttp2(ChannelPipeline p) {
+    dropHttp1(p, "protocol");
+    p.addLast("h2", frameCodec());
+    p.addLast("h2-streams", new Http2MultiplexHandler(streams));
+    http2Tail(p);
+  }
+
+  /** {@code Upgrade: h2c}, first half: the HTTP/1.1 handlers go; the upgrade codec then adds HTTP/2's. */
+  private void fromHttp1(ChannelHandlerContext upgrade) {
+    dropHttp1(upgrade.pipeline(), upgrade.name());
+    http2Tail(upgrade.pipeline());
+  }
+
+  private HttpServerUpgradeHandler.UpgradeCodec upgradeCodec(CharSequence protocol) {
+    return AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
+        ? new Http2ServerUpgradeCodec(frameCodec(), new Http2MultiplexHandler(streams))
+        : null;
+  }
+
+  private void http2Tail(ChannelPipeline p) {
+    p.addLast("h2-drain", new Http2Drain());
     p.addLast("errors", new HttpErrorReporter(sink));
   }
 
-  /**
-   * The request limits: validation (400/414/431/501/505), header and body timeouts (408), the send
-   * timeout, the keep-alive idle timeout and the body limit (413). They sit after the observer, so
-   * their answers show as request events, and before the gate, so they see every request as it comes.
-   */
-  private void addLimits(ChannelPipeline p) {
-    HttpLimits.install(p, "codec", config, sink);
+  /** Removes every handler after {@code report} except {@code keep} (the one making the switch). */
+  private static void dropHttp1(ChannelPipeline p, String keep) {
+    boolean past = false;
+    for (String name : List.copyOf(p.toMap().keySet())) {
+      if (past && !name.equals(keep)) {
+        p.remove(name);
+      }
+      past |= name.equals("report");
+    }
   }
 
-  /** Any origin, the common methods, any request header; preflights are cached for ten minutes. */
-  private static CorsConfig corsConfig() {
-    return CorsConfigBuilder.forAnyOrigin()
-        .allowNullOrigin()
-        .allowedRequestMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE, HttpMethod.OPTIONS)
-        .allowedRequestHeaders("*")
-        .maxAge(600)
+  /** The server's HTTP/2 settings: a header list of {@code MAX_HEADER_SIZE} at most (larger: 431). */
+  private static Http2FrameCodec frameCodec() {
+    return Http2FrameCodecBuilder.forServer()
+        .initialSettings(Http2Settings.defaultSettings()
+            .maxHeaderListSize(HttpServerConfig.MAX_HEADER_SIZE)
+            .maxConcurrentStreams(MAX_STREAMS))
         .build();
   }
 }

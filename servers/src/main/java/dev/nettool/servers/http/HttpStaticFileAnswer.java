@@ -3,6 +3,7 @@ package dev.nettool.servers.http;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -18,7 +19,7 @@ import java.util.Date;
 
 /**
  * The answer for one regular file: validators, conditional requests, a byte range, a download name, and
- * the body as a zero-copy file region (or chunks when TLS is in the way). Runs off the event loop.
+ * the body as a zero-copy file region (or chunks when TLS or HTTP/2 is in the way). Runs off the event loop.
  * {@code name} is the name asked for (a symlink's, not its target's): it picks the Content-Type.
  *
  * <p>The ETag is strong, {@code "<size hex>-<mtime millis hex>"} as nginx does, so it also serves
@@ -26,12 +27,13 @@ import java.util.Date;
  * If-None-Match wins over If-Modified-Since (RFC 9110 section 13.2.2); Range is honoured for GET only.
  */
 final class HttpStaticFileAnswer {
-  private static final int TLS_CHUNK = 16 * 1024;
+  /** A TLS record's largest payload: each chunk fills one record. */
+  private static final int CHUNK = 16 * 1024;
 
   private HttpStaticFileAnswer() {}
 
   static HttpStaticAnswer of(HttpStaticRequest req, Path file, String name, long size, long mtimeMillis,
-      HttpServerConfig config, boolean secure) throws IOException {
+      HttpServerConfig config, boolean chunked) throws IOException {
     String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtimeMillis) + "\"";
     long mtimeSeconds = mtimeMillis / 1000;
     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
@@ -77,13 +79,13 @@ final class HttpStaticFileAnswer {
       return new HttpStaticAnswer(head, null);
     }
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-    Object body = secure ? chunks(channel, first, length) : new DefaultFileRegion(channel, first, length);
+    Object body = chunked ? chunks(channel, first, length) : new DefaultFileRegion(channel, first, length);
     return new HttpStaticAnswer(head, body);
   }
 
-  private static ChunkedNioFile chunks(FileChannel channel, long first, long length) throws IOException {
+  private static HttpChunkedInput chunks(FileChannel channel, long first, long length) throws IOException {
     try {
-      return new ChunkedNioFile(channel, first, length, TLS_CHUNK);
+      return new HttpChunkedInput(new ChunkedNioFile(channel, first, length, CHUNK));
     } catch (IOException e) {
       channel.close();
       throw e;

@@ -88,10 +88,10 @@ final class HttpStaticFiles {
       return;
     }
     HttpStaticRequest request = HttpStaticRequest.of(exchange);
-    boolean secure = exchange.connection().secure();
+    boolean chunked = !exchange.connection().fileRegions();
     EventLoop loop = exchange.channel().eventLoop();
     executor.execute(() -> {
-      HttpStaticAnswer answer = answer(lookup, request, (HttpStaticPath.Segments) path, secure);
+      HttpStaticAnswer answer = answer(lookup, request, (HttpStaticPath.Segments) path, chunked);
       try {
         loop.execute(() -> answer.sendTo(exchange));
       } catch (RejectedExecutionException e) {
@@ -101,9 +101,9 @@ final class HttpStaticFiles {
   }
 
   private static HttpStaticAnswer answer(HttpStaticLookup lookup, HttpStaticRequest request,
-      HttpStaticPath.Segments path, boolean secure) {
+      HttpStaticPath.Segments path, boolean chunked) {
     try {
-      return lookup.answer(request, path, secure);
+      return lookup.answer(request, path, chunked);
     } catch (RuntimeException e) {
       return HttpStaticAnswer.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read the file: " + e);
     }

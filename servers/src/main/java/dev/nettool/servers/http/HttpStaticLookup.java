@@ -42,7 +42,7 @@ final class HttpStaticLookup {
     }
   }
 
-  HttpStaticAnswer answer(HttpStaticRequest req, HttpStaticPath.Segments path, boolean secure) {
+  HttpStaticAnswer answer(HttpStaticRequest req, HttpStaticPath.Segments path, boolean chunked) {
     Path target = root;
     for (String name : path.names()) {
       target = target.resolve(name);
@@ -54,12 +54,12 @@ final class HttpStaticLookup {
       }
       BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
       if (attrs.isDirectory()) {
-        return directory(req, path, real, secure);
+        return directory(req, path, real, chunked);
       }
       if (!attrs.isRegularFile() || path.trailingSlash()) {
         return notFound();
       }
-      return file(req, real, target.getFileName().toString(), attrs, secure);
+      return file(req, real, target.getFileName().toString(), attrs, chunked);
     } catch (NoSuchFileException e) {
       return notFound();
     } catch (AccessDeniedException e) {
@@ -70,14 +70,14 @@ final class HttpStaticLookup {
   }
 
   private HttpStaticAnswer directory(HttpStaticRequest req, HttpStaticPath.Segments path, Path dir,
-      boolean secure) throws IOException {
+      boolean chunked) throws IOException {
     if (!path.trailingSlash()) {
       String query = req.rawQuery().isEmpty() ? "" : "?" + req.rawQuery();
       return HttpStaticAnswer.redirect(urlOf(path.names()) + query);
     }
     Path index = insideOrNull(dir.resolve(INDEX));
     if (index != null && Files.isRegularFile(index)) {
-      return file(req, index, INDEX, Files.readAttributes(index, BasicFileAttributes.class), secure);
+      return file(req, index, INDEX, Files.readAttributes(index, BasicFileAttributes.class), chunked);
     }
     if (!config.listDirectories()) {
       return HttpStaticAnswer.text(HttpResponseStatus.FORBIDDEN, "directory listing is off (--list turns it on)");
@@ -88,9 +88,9 @@ final class HttpStaticLookup {
   }
 
   private HttpStaticAnswer file(HttpStaticRequest req, Path file, String name, BasicFileAttributes attrs,
-      boolean secure) throws IOException {
+      boolean chunked) throws IOException {
     return HttpStaticFileAnswer.of(req, file, name, attrs.size(), attrs.lastModifiedTime().toMillis(),
-        config, secure);
+        config, chunked);
   }
 
   /** The entries that would be served: no hidden names, no broken links, no links out of the root. */

@@ -45,13 +45,23 @@ final class HttpbinEcho {
     }
   }
 
-  /** {@code args}, {@code headers}, {@code origin}, {@code url}: what {@code /get} answers. */
+  /**
+   * {@code args}, {@code headers}, {@code origin}, {@code url}: what {@code /get} answers; over TLS with a
+   * client certificate also {@code client_cert}: its {@code subject} and {@code sha256} fingerprint.
+   */
   static Map<String, Object> basic(HttpExchange ex) {
     Map<String, Object> out = new TreeMap<>();
     out.put("args", collapse(ex.query()));
     out.put("headers", headers(ex));
     out.put("origin", origin(ex));
     out.put("url", url(ex));
+    HttpConnection.ClientCertificate cert = ex.connection().clientCertificate();
+    if (cert != null) {
+      Map<String, Object> shown = new TreeMap<>();
+      shown.put("sha256", cert.sha256());
+      shown.put("subject", cert.subject());
+      out.put("client_cert", shown);
+    }
     return out;
   }
 

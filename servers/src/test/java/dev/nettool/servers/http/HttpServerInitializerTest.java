@@ -37,7 +37,7 @@ class HttpServerInitializerTest {
     HttpServerConfig config = tweak.apply(HttpServerConfig.builder().routes(HttpTestRoutes.all())).build();
     HttpServerStats stats = new HttpServerStats(config.count(), done, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
     ch = new EmbeddedChannel(new HttpServerInitializer(config, sink, stats, Transport.select(TransportKind.NIO),
-        HttpServerRoutes.build(config)));
+        HttpServerRoutes.build(config), null));
     ch.freezeTime(); // only advanceTimeBy moves the clock, however loaded the machine
   }
 
@@ -179,5 +179,22 @@ class HttpServerInitializerTest {
     RawHttp.Response r = exchange("GET /hello HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", 1, false).get(0);
     assertThat(r.status()).isEqualTo(400);
     assertThat(ch.isOpen()).isFalse();
+  }
+
+  @Test
+  void aPriorKnowledgeClientGetsHttp2SettingsAndOutlivesTheHttp11Timeouts() {
+    open(b -> b.headerTimeout(Duration.ofMillis(50)).keepAliveTimeout(Duration.ofMillis(50)));
+    byte[] emptySettings = {0, 0, 0, 4, 0, 0, 0, 0, 0};
+    ch.writeInbound(Unpooled.wrappedBuffer(Unpooled.copiedBuffer("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+        StandardCharsets.US_ASCII), Unpooled.wrappedBuffer(emptySettings)));
+    ch.runPendingTasks();
+
+    ByteBuf settings = ch.readOutbound();
+    assertThat(settings.getByte(3)).as("the server's first frame is SETTINGS").isEqualTo((byte) 4);
+    settings.release();
+    assertThat(ch.pipeline().get("codec")).as("the HTTP/1.1 codec left").isNull();
+    ch.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertThat(ch.isOpen()).as("no HTTP/1.1 timer closed the HTTP/2 connection").isTrue();
   }
 }

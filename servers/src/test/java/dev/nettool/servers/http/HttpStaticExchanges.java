@@ -12,7 +12,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -91,11 +92,9 @@ final class HttpStaticExchanges {
           position = region.position();
           count = region.count();
           transfer(region, body);
-        } else if (m instanceof ChunkedNioFile chunks) {
+        } else if (m instanceof HttpChunkedInput chunks) {
           bodyObject = m.getClass();
-          position = chunks.startOffset();
-          count = chunks.endOffset() - chunks.startOffset();
-          chunks.close();
+          ended = readAll(chunks, body);
         } else if (!(m instanceof HttpResponse)) {
           bodyObject = m.getClass();
         }
@@ -106,6 +105,25 @@ final class HttpStaticExchanges {
       }
     }
     return new Written(head, body.toByteArray(), bodyObject, position, count, ended);
+  }
+
+  /** Reads the chunks as ChunkedWriteHandler would; whether the last one ended the response. */
+  private static boolean readAll(HttpChunkedInput chunks, ByteArrayOutputStream out) throws Exception {
+    boolean last = false;
+    try {
+      for (HttpContent c = chunks.readChunk(UnpooledByteBufAllocator.DEFAULT); c != null;
+          c = chunks.readChunk(UnpooledByteBufAllocator.DEFAULT)) {
+        try {
+          c.content().readBytes(out, c.content().readableBytes());
+          last = c instanceof LastHttpContent;
+        } finally {
+          c.release();
+        }
+      }
+    } finally {
+      chunks.close();
+    }
+    return last;
   }
 
   private static void transfer(FileRegion region, ByteArrayOutputStream out) throws IOException {

@@ -1,0 +1,82 @@
+package dev.nettool.servers.http;
+
+import dev.nettool.protocols.event.EventSink;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.compression.StandardCompressionOptions;
+import io.netty.handler.codec.http.HttpContentCompressor;
+import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.cors.CorsConfig;
+import io.netty.handler.codec.http.cors.CorsConfigBuilder;
+import io.netty.handler.codec.http.cors.CorsHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
+
+/**
+ * The handlers every exchange passes, the same behind an HTTP/1.1 codec and behind each HTTP/2 stream's
+ * converter, so that every route answers alike on both: observe, limits, (HTTP/1.1: one exchange at a time),
+ * 100-continue, inflate request bodies, compress responses, CORS, (file bodies in chunks), dispatch to the
+ * routes, report errors.
+ */
+final class HttpExchangeHandlers {
+  private final HttpServerConfig config;
+  private final EventSink sink;
+  private final HttpServerStats stats;
+  private final HttpRouter router;
+  private final CorsConfig cors;
+
+  HttpExchangeHandlers(HttpServerConfig config, EventSink sink, HttpServerStats stats, HttpRouteTable routes) {
+    this.config = config;
+    this.sink = sink;
+    this.stats = stats;
+    this.router = new HttpRouter(routes, config.auth());
+    this.cors = config.cors() ? corsConfig() : null;
+  }
+
+  /**
+   * Behind the HTTP/1.1 codec named {@code codec}. The limits sit after the observer, so their answers show
+   * as request events, and before the gate, so they see every request as it comes. File bodies go out in
+   * chunks when TLS is in the way ({@code chunkedFiles}), as zero-copy regions otherwise.
+   */
+  void http1(ChannelPipeline p, boolean chunkedFiles) {
+    p.addLast("observe", new HttpExchangeObserver(stats, sink));
+    HttpLimits.install(p, "codec", config, sink);
+    p.addLast("gate", new HttpPipelineGate());
+    exchange(p, chunkedFiles);
+  }
+
+  /** Behind an HTTP/2 stream's frame-to-HTTP/1.1 converter: one exchange per stream, file bodies in chunks. */
+  void http2Stream(ChannelPipeline p) {
+    p.addLast("observe", new HttpExchangeObserver(stats, sink));
+    HttpLimits.installOnStream(p, config, sink);
+    exchange(p, true);
+  }
+
+  private void exchange(ChannelPipeline p, boolean chunkedFiles) {
+    p.addLast("expect", new HttpExpectContinueHandler());
+    p.addLast("inflate", new HttpContentDecompressor(0));
+    if (config.compress()) {
+      p.addLast("compress", new HttpContentCompressor(StandardCompressionOptions.gzip(),
+          StandardCompressionOptions.deflate()));
+    }
+    if (cors != null) {
+      p.addLast("cors", new CorsHandler(cors));
+    }
+    if (chunkedFiles) {
+      // Right behind the routes, so every handler above sees a file body as ordinary HTTP content pieces.
+      p.addLast("chunked", new ChunkedWriteHandler());
+    }
+    p.addLast("dispatch", new HttpDispatcher(router, config, sink));
+    p.addLast("errors", new HttpErrorReporter(sink));
+  }
+
+  /** Any origin, the common methods, any request header; preflights are cached for ten minutes. */
+  private static CorsConfig corsConfig() {
+    return CorsConfigBuilder.forAnyOrigin()
+        .allowNullOrigin()
+        .allowedRequestMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE, HttpMethod.OPTIONS)
+        .allowedRequestHeaders("*")
+        .maxAge(600)
+        .build();
+  }
+}
