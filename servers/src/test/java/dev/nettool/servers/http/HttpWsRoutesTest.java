@@ -30,7 +30,7 @@ class HttpWsRoutesTest {
         new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE));
     ch = new EmbeddedChannel(new HttpServerInitializer(config, sink, stats,
         dev.nettool.protocols.transport.Transport.select(dev.nettool.protocols.transport.TransportKind.NIO),
-        HttpServerRoutes.build(config, sink)));
+        HttpServerRoutes.build(config, sink), null));
     return ch;
   }
 
