@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
     name = "nettool",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Network test servers and clients: TCP, UDP, and more, on one Netty event loop.")
+    description = "Network test servers and clients: TCP, UDP, HTTP(S) with HTTP/2, WebSocket, on one Netty event loop.")
 public final class Nettool implements Runnable {
   /** Every command, in the order {@code --help} lists them. */
   static final List<Class<?>> COMMANDS = List.of(

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** WebSocket on {@code http-server}: {@code /ws/echo} for Node's ws, {@code /ws/chat} in headless Chromium. */
+/**
+ * WebSocket on {@code http-server}: {@code /ws/echo} for Node's ws, {@code /ws/chat} in headless Chromium talking
+ * with a Node client and with {@code ws-client}.
+ */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class HttpWsE2E {
   private static final Duration READY = Duration.ofSeconds(30);
@@ -50,5 +53,23 @@ class HttpWsE2E {
         "message: from node", "message: from the browser"));
     assertThat(chat.get("received")).as("the sender gets its own message too")
         .isEqualTo(List.of("from node", "from the browser"));
+  }
+
+  @Test
+  void theChatPageInChromiumAndAWsClientSeeEachOthersMessagesThroughWsBroadcast() throws Exception {
+    NettoolProcess server = launched.nettool("http-server", "--port", "0");
+    int port = server.awaitPort(READY);
+    Peer browser = launched.peer(new byte[0], "node", Peer.script("ws-chat-browser.js"), "http://127.0.0.1:" + port);
+    browser.awaitStderr("page ready", RUN);
+
+    NettoolProcess client = launched.nettool("ws-client", "ws://127.0.0.1:" + port + "/ws/broadcast",
+        "--data", "from ws-client", "--expect", "from the browser", "--timeout", "60s");
+
+    assertThat(client.waitFor(RUN)).as(client.describe()).isZero();
+    assertThat(client.stdout().lines()).as("its own broadcast, then the browser's message")
+        .containsExactly("from ws-client", "from the browser");
+    Map<String, Object> page = json(browser.await(RUN));
+    assertThat(page.get("log")).isEqualTo(List.of("info: connected to ws://127.0.0.1:" + port + "/ws/broadcast",
+        "message: from ws-client", "message: from the browser"));
   }
 }

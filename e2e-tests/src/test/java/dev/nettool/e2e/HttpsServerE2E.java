@@ -45,6 +45,21 @@ class HttpsServerE2E {
   }
 
   @Test
+  void fallsBackToTheJdkEngineWhenBoringSslCannotLoadAndStillServesH2() throws Exception {
+    String noNative = "-Dio.netty.handler.ssl.noOpenSsl=true";
+    NettoolProcess version = launched.nettool(new NettoolProcess.Spec(List.of("--version")).jvmOptions(noNative));
+    assertThat(version.waitFor(READY)).as(version.describe()).isZero();
+    assertThat(version.stdout()).contains("tls engine: jdk (openssl unavailable: ");
+    ReadyLine ready = launched.nettool(new NettoolProcess.Spec(List.of("https-server", "--port", "0"))
+        .jvmOptions(noNative)).awaitReady(READY);
+
+    String h2 = curl("--cacert", ready.fields().get("ca"), "--http2", "-o", "/dev/null", "-w",
+        "%{http_version} %{http_code}", "https://localhost:" + ready.port() + "/get");
+
+    assertThat(h2).as("the JDK engine speaks ALPN too").isEqualTo("2 200");
+  }
+
+  @Test
   void curlTrustsTheCaOfNettoolCertAndSeesAnHttpsUrlInTheEcho() throws Exception {
     cert("--out", dir.toString());
     int port = launched.nettool("http-server", "--tls", "--port", "0", "--cert", file("server.pem"),

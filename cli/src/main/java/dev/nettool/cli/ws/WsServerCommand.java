@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 /** {@code nettool ws-server --mode echo|broadcast|discard}: a WebSocket server, ws or wss. */
 @Command(name = "ws-server", header = "WebSocket server: echo, broadcast or discard, ws or wss",
     mixinStandardHelpOptions = true,
-    description = {"An RFC 6455 WebSocket server: fragmented messages reassembled, protocol violations closed with",
-        "1002/1007/1009, failed upgrades answered with an HTTP status, one event per message."})
+    description = "An RFC 6455 WebSocket server: fragmented messages reassembled, protocol violations closed with "
+        + "1002/1007/1009, failed upgrades answered with an HTTP status, one event per message.")
 public final class WsServerCommand implements Callable<Integer> {
   /** The largest --max-frame/--max-message a Netty buffer can hold. */
   private static final long MAX_SIZE = 1L << 30;
