@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# HTTPS requests per second, in one run, against:
+#   nettool https-server --route 'GET /hello 200 Hello World'
+#   Node's https hello world (scripts/bench/src/node-https.js)
+#   nginx with 'return 200 "Hello World"' over TLS (and HTTP/2)
+# All three serve the same certificate (ECDSA P-256, made by nettool cert) and
+# negotiate what their client offers (TLS 1.3).
+# Loads, with wrk: keep-alive x64 (one handshake per connection), and
+# handshake x64 ('Connection: close' on every request, so every request makes
+# a new connection and a full TLS handshake). With h2load (when installed):
+# HTTP/2 x64 connections x10 streams, nettool and nginx.
+# Every server first gets BENCH_SERVER_WARMUP seconds of keep-alive load, then
+# each load its BENCH_WARMUP run before the measured one.
+#
+# Env: BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_SERVER_WARMUP (10),
+# NETTOOL_ARGS (extra https-server flags), NETTOOL_READY_TIMEOUT (120),
+# WRK_THREADS (2), H2LOAD_THREADS (2).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+WRK_THREADS="${WRK_THREADS:-2}"
+H2LOAD_THREADS="${H2LOAD_THREADS:-2}"
+BENCH_SERVER_WARMUP="${BENCH_SERVER_WARMUP:-10}"
+[[ $BENCH_SERVER_WARMUP =~ ^[0-9]+$ ]] && (( BENCH_SERVER_WARMUP <= 3600 )) || { echo "BENCH_SERVER_WARMUP must be 0..3600 seconds" >&2; exit 2; }
+[[ $WRK_THREADS =~ ^[0-9]+$ ]] && (( WRK_THREADS >= 1 && WRK_THREADS <= 64 )) || { echo "WRK_THREADS must be 1..64" >&2; exit 2; }
+[[ $H2LOAD_THREADS =~ ^[0-9]+$ ]] && (( H2LOAD_THREADS >= 1 && H2LOAD_THREADS <= 64 )) || { echo "H2LOAD_THREADS must be 1..64" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "https.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
+HAVE_H2LOAD=1
+command -v h2load >/dev/null || HAVE_H2LOAD=0
+
+LOADS=("keep-alive 64" "handshake 64" "h2 64")
+SERVERS=(nettool node nginx)
+declare -A LABEL=([nettool]="nettool" [node]="Node" [nginx]="nginx")
+declare -A VAL=()
+
+CERTS="$BENCH_TMP/certs"
+can_run_nettool || exit 1
+"$NETTOOL" cert --out "$CERTS" -q >/dev/null 2>"$BENCH_TMP/cert.err" \
+    || { echo "nettool cert failed: $(cat "$BENCH_TMP/cert.err")" >&2; exit 1; }
+# nginx's workers drop root for an unprivileged user, who reads nothing here; its master reads the key.
+chmod 711 "$BENCH_TMP"
+
+# wrk_rps PORT CONNECTIONS SECONDS [HEADER]: sets R_VALUE to requests/s, or ERR.
+wrk_rps() {
+    local port="$1" conns="$2" secs="$3" header="${4:-}" out rc=0 args=()
+    [[ -n $header ]] && args=(-H "$header")
+    timeout --kill-after=5 $((secs + 30)) "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$conns" -d"${secs}s" \
+        "${args[@]}" "https://127.0.0.1:$port/hello" >"$BENCH_TMP/wrk.out" 2>&1 </dev/null &
+    LOAD_PID=$!
+    wait "$LOAD_PID" || rc=$?
+    LOAD_PID=""
+    out="$(cat "$BENCH_TMP/wrk.out")"
+    R_VALUE="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
+    LAST_RESULT="$(tr '\n' ' ' <<<"$out" | sed 's/  */ /g')"
+    # With Connection: close, wrk counts the server's closes as read errors; only others fail the run.
+    if (( rc != 0 )) || [[ -z $R_VALUE ]] || grep -q 'Non-2xx\|connect [1-9]\|timeout [1-9]\|write [1-9]' <<<"$out"; then
+        echo "wrk failed or saw errors: $LAST_RESULT" >&2
+        R_VALUE="ERR"
+        return 1
+    fi
+}
+
+# h2load_rps PORT CONNECTIONS SECONDS: 10 concurrent streams per connection; sets R_VALUE, or ERR.
+h2load_rps() {
+    local port="$1" conns="$2" secs="$3" out rc=0
+    timeout --kill-after=5 $((secs + 30)) "${LOAD_PIN[@]}" h2load -t"$H2LOAD_THREADS" -c"$conns" -m10 -D"$secs" \
+        "https://127.0.0.1:$port/hello" >"$BENCH_TMP/h2load.out" 2>&1 </dev/null &
+    LOAD_PID=$!
+    wait "$LOAD_PID" || rc=$?
+    LOAD_PID=""
+    out="$(cat "$BENCH_TMP/h2load.out")"
+    R_VALUE="$(awk '/^finished in/ {gsub(",", "", $4); printf "%.0f", $4}' <<<"$out")"
+    LAST_RESULT="$(grep -E '^(finished|requests:|status codes:)' <<<"$out" | tr '\n' ' ')"
+    if (( rc != 0 )) || [[ -z $R_VALUE ]] || ! grep -q '^Application protocol: h2' <<<"$out" \
+        || ! grep -qE '^requests: .* 0 failed, 0 errored' <<<"$out"; then
+        echo "h2load failed, saw errors or did not speak h2: $LAST_RESULT" >&2
+        R_VALUE="ERR"
+        return 1
+    fi
+}
+
+# run KIND CONNECTIONS SECONDS
+run() {
+    case "$1" in
+        keep-alive) wrk_rps "$SERVER_PORT" "$2" "$3" ;;
+        handshake) wrk_rps "$SERVER_PORT" "$2" "$3" "Connection: close" ;;
+        h2) h2load_rps "$SERVER_PORT" "$2" "$3" ;;
+    esac
+}
+
+measure() {
+    local server="$1" load kind n
+    (( BENCH_SERVER_WARMUP > 0 )) && { run keep-alive 64 "$BENCH_SERVER_WARMUP" || true; }
+    for load in "${LOADS[@]}"; do
+        read -r kind n <<<"$load"
+        if [[ $kind == h2 ]] && { [[ $server == node ]] || (( ! HAVE_H2LOAD )); }; then
+            continue
+        fi
+        (( BENCH_WARMUP > 0 )) && { run "$kind" "$n" "$BENCH_WARMUP" || true; }
+        if run "$kind" "$n" "$BENCH_SECONDS"; then
+            VAL[$server,$load]="$R_VALUE"
+        else
+            VAL[$server,$load]="ERR"
+            note "${LABEL[$server]} $kind x$n failed"
+        fi
+        printf '  %-8s %-14s %s req/s\n' "${LABEL[$server]}" "$kind x$n" "${VAL[$server,$load]}" >&2
+    done
+}
+
+# start_nginx: nginx over TLS (HTTP/1.1 and h2 by ALPN) on a free port (nginx cannot take port 0: try a few).
+start_nginx() {
+    local try port conf="$BENCH_TMP/nginx.conf" log="$BENCH_TMP/nginx.log" pid
+    for try in 1 2 3 4 5; do
+        port=$(( 20000 + RANDOM % 40000 ))
+        cat >"$conf" <<CONF
+worker_processes $(nproc);
+pid $BENCH_TMP/nginx.pid;
+error_log $BENCH_TMP/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    client_body_temp_path $BENCH_TMP/nginx-body;
+    proxy_temp_path $BENCH_TMP/nginx-proxy;
+    fastcgi_temp_path $BENCH_TMP/nginx-fcgi;
+    uwsgi_temp_path $BENCH_TMP/nginx-uwsgi;
+    scgi_temp_path $BENCH_TMP/nginx-scgi;
+    server {
+        listen 127.0.0.1:$port ssl http2;
+        ssl_certificate $CERTS/server.pem;
+        ssl_certificate_key $CERTS/server-key.pem;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        location = /hello { default_type text/plain; return 200 "Hello World"; }
+    }
+}
+CONF
+        setsid nginx -p "$BENCH_TMP" -c "$conf" -g 'daemon off;' >"$log" 2>&1 </dev/null &
+        pid=$!
+        STARTED_PIDS+=("$pid")
+        if "$NETTOOL" wait-for "127.0.0.1:$port" --timeout 10s >/dev/null 2>&1 && kill -0 "$pid" 2>/dev/null; then
+            SERVER_PID="$pid" SERVER_PORT="$port"
+            return 0
+        fi
+        stop_pid "$pid"
+    done
+    START_FAIL="nginx did not start: $(tail -n 2 "$log" "$BENCH_TMP/nginx-error.log" 2>/dev/null | tr '\n' ' ')"
+    return 1
+}
+
+echo "https benchmark: wrk -t$WRK_THREADS, h2load -t$H2LOAD_THREADS -m10, ${BENCH_SECONDS}s per measurement, ${BENCH_SERVER_WARMUP}s server warm-up, ${BENCH_WARMUP}s warm-up per load, pin=${BENCH_PIN:-off}"
+machine_line
+echo "nginx: $(nginx -v 2>&1 || echo 'not installed'); wrk: $(wrk --version 2>&1 | head -n 1 || true); h2load: $( (( HAVE_H2LOAD )) && h2load --version 2>&1 | head -n 1 || echo 'not installed (apt-get install nghttp2-client)')"
+echo "nettool $("$NETTOOL" --version 2>/dev/null | grep '^tls engine' || true)"
+(( HAVE_H2LOAD )) || note "h2 loads skipped: h2load is not installed (apt-get install nghttp2-client)"
+
+for server in "${SERVERS[@]}"; do
+    echo "== ${LABEL[$server]}" >&2
+    case "$server" in
+        nettool)
+            # shellcheck disable=SC2086  # NETTOOL_ARGS is split into flags on purpose
+            if ! start_server nettool "$NETTOOL_READY_TIMEOUT" "$NETTOOL" https-server --port 0 -q \
+                --cert "$CERTS/server.pem" --key "$CERTS/server-key.pem" \
+                --route 'GET /hello 200 Hello World' $NETTOOL_ARGS; then
+                note "nettool skipped: $START_FAIL"
+                continue
+            fi
+            ;;
+        node)
+            command -v node >/dev/null || { note "Node skipped: node not installed"; continue; }
+            start_server node 30 node "$BENCH_DIR/src/node-https.js" "$CERTS/server.pem" "$CERTS/server-key.pem" \
+                || { note "Node skipped: $START_FAIL"; continue; }
+            ;;
+        nginx)
+            command -v nginx >/dev/null || { note "nginx skipped: not installed (apt-get install nginx-light)"; continue; }
+            start_nginx || { note "nginx skipped: $START_FAIL"; continue; }
+            ;;
+    esac
+    measure "$server"
+    stop_server
+done
+
+# ---------------------------------------------------------------- report
+echo
+printf '%-14s' "load"
+for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
+printf ' %13s %14s\n' "nettool/Node" "nettool/nginx"
+for load in "${LOADS[@]}"; do
+    printf '%-14s' "${load/ / x}"
+    for s in "${SERVERS[@]}"; do printf ' %10s' "${VAL[$s,$load]:--}"; done
+    printf ' %13s %14s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")"
+done
+echo "(req/s; handshake = a new connection and full TLS handshake per request; h2 = HTTP/2, 10 streams per connection)"
+if (( ${#NOTES[@]} > 0 )); then
+    echo
+    for n in "${NOTES[@]}"; do echo "note: $n"; done
+fi
