@@ -6,9 +6,11 @@ import static dev.nettool.e2e.TcpEchoE2E.EXCHANGE;
 import static dev.nettool.e2e.TcpEchoE2E.READY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -127,6 +129,28 @@ class Http2ServerE2E {
     assertThat(tooLarge).isEqualTo("413 2");
     assertThat(headersTooLarge).isEqualTo("431 2");
     assertThat(fine).isEqualTo("200 2");
+  }
+
+  @Test
+  void anIdleH2ConnectionIsClosedAfterTheKeepAliveTimeoutButALongStreamIsNot() throws Exception {
+    NettoolProcess server = launched.nettool("http-server", "--port", "0", "--keep-alive-timeout", "1s");
+    int port = server.awaitPort(READY);
+
+    assertThat(statusOf("--http2-prior-knowledge", "http://127.0.0.1:" + port + "/delay/2"))
+        .as("a stream open longer than the timeout is no idle connection").isEqualTo("200 2");
+    byte[] prefaceAndSettings = concat("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+        new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0});
+    Peer.PeerResult idle = launched.peer(prefaceAndSettings, "python3", Peer.script("http_raw.py"), "127.0.0.1",
+        String.valueOf(port)).await(EXCHANGE);
+
+    assertThat(idle.text()).as(idle.describe()).contains("end closed");
+    server.awaitEvent("timeout #2 keep-alive .*", EXCHANGE);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   /** {@code status version} of one request whose body is not wanted. */

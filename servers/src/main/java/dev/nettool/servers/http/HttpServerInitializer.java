@@ -91,6 +91,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
 
   private void http2Tail(ChannelPipeline p) {
     p.addLast("h2-drain", new Http2Drain());
+    p.addLast("h2-idle", new Http2IdleTimeout(config.keepAliveTimeout(), sink));
     p.addLast("errors", new HttpErrorReporter(sink));
   }
 

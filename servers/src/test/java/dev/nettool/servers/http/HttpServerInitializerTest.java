@@ -182,12 +182,9 @@ class HttpServerInitializerTest {
   }
 
   @Test
-  void aPriorKnowledgeClientGetsHttp2SettingsAndOutlivesTheHttp11Timeouts() {
-    open(b -> b.headerTimeout(Duration.ofMillis(50)).keepAliveTimeout(Duration.ofMillis(50)));
-    byte[] emptySettings = {0, 0, 0, 4, 0, 0, 0, 0, 0};
-    ch.writeInbound(Unpooled.wrappedBuffer(Unpooled.copiedBuffer("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
-        StandardCharsets.US_ASCII), Unpooled.wrappedBuffer(emptySettings)));
-    ch.runPendingTasks();
+  void aPriorKnowledgeClientGetsHttp2SettingsAndOutlivesTheHttp11HeaderTimeout() {
+    open(b -> b.headerTimeout(Duration.ofMillis(50)).keepAliveTimeout(Duration.ofSeconds(5)));
+    priorKnowledge();
 
     ByteBuf settings = ch.readOutbound();
     assertThat(settings.getByte(3)).as("the server's first frame is SETTINGS").isEqualTo((byte) 4);
@@ -196,5 +193,39 @@ class HttpServerInitializerTest {
     ch.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
     ch.runScheduledPendingTasks();
     assertThat(ch.isOpen()).as("no HTTP/1.1 timer closed the HTTP/2 connection").isTrue();
+  }
+
+  @Test
+  void anHttp2ConnectionWithoutStreamsForTheKeepAliveTimeoutGetsAGoawayAndCloses() throws InterruptedException {
+    open(b -> b.keepAliveTimeout(Duration.ofSeconds(5)));
+    priorKnowledge();
+    releaseOutbound();
+
+    ch.advanceTimeBy(4, java.util.concurrent.TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertThat(ch.isOpen()).as("4 s of 5 idle").isTrue();
+    ch.advanceTimeBy(2, java.util.concurrent.TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+
+    ByteBuf goaway = ch.readOutbound();
+    assertThat(goaway).as("a GOAWAY before the close").isNotNull();
+    assertThat(goaway.getByte(3)).as("frame type GOAWAY").isEqualTo((byte) 7);
+    goaway.release();
+    releaseOutbound();
+    assertThat(ch.isOpen()).isFalse();
+    assertThat(sink.take("timeout", Duration.ofSeconds(1)).text()).startsWith("timeout #").contains("keep-alive");
+  }
+
+  private void priorKnowledge() {
+    byte[] emptySettings = {0, 0, 0, 4, 0, 0, 0, 0, 0};
+    ch.writeInbound(Unpooled.wrappedBuffer(Unpooled.copiedBuffer("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+        StandardCharsets.US_ASCII), Unpooled.wrappedBuffer(emptySettings)));
+    ch.runPendingTasks();
+  }
+
+  private void releaseOutbound() {
+    for (Object o; (o = ch.readOutbound()) != null; ) {
+      io.netty.util.ReferenceCountUtil.release(o);
+    }
   }
 }
