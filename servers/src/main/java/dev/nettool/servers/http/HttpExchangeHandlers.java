@@ -4,7 +4,6 @@ import dev.nettool.protocols.event.EventSink;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.compression.StandardCompressionOptions;
 import io.netty.handler.codec.http.HttpContentCompressor;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.cors.CorsConfig;
 import io.netty.handler.codec.http.cors.CorsConfigBuilder;
@@ -53,7 +52,7 @@ final class HttpExchangeHandlers {
 
   private void exchange(ChannelPipeline p, boolean chunkedFiles) {
     p.addLast("expect", new HttpExpectContinueHandler());
-    p.addLast("inflate", new HttpContentDecompressor(0));
+    p.addLast("inflate", new HttpRequestInflater());
     if (config.compress()) {
       p.addLast("compress", new HttpContentCompressor(StandardCompressionOptions.gzip(),
           StandardCompressionOptions.deflate()));
