@@ -64,6 +64,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         .setMaxHeaderSize(HttpServerConfig.MAX_HEADER_SIZE)
         .setValidateHeaders(true)));
     if (tls == null) {
+      p.addLast("h2c-window", new Http2cUpgradeWindow("h2c-upgrade"));
       p.addLast("h2c-upgrade", new HttpServerUpgradeHandler(this::fromHttp1, this::upgradeCodec, MAX_UPGRADE_BODY));
     }
     exchanges.http1(p, tls != null);

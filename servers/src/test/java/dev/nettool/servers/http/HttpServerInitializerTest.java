@@ -72,6 +72,20 @@ class HttpServerInitializerTest {
   }
 
   @Test
+  void aFirstRequestWithoutUpgradeTakesTheH2cUpgradeHandlerOut() throws Exception {
+    open(b -> b);
+    assertThat(ch.pipeline().get("h2c-upgrade")).as("offered until the first request").isNotNull();
+
+    assertThat(exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 1, false)).extracting(RawHttp.Response::status)
+        .containsExactly(200);
+
+    assertThat(ch.pipeline().get("h2c-upgrade")).isNull();
+    assertThat(ch.pipeline().get("h2c-window")).isNull();
+    assertThat(exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 1, false)).extracting(RawHttp.Response::status)
+        .as("later requests are served as before").containsExactly(200);
+  }
+
+  @Test
   void answersPipelinedRequestsInOrderAndPublishesOneEventEach() throws Exception {
     open(b -> b);
     List<RawHttp.Response> r = exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
