@@ -112,44 +112,19 @@ measure() {
     done
 }
 
-# start_nginx: nginx over TLS (HTTP/1.1 and h2 by ALPN) on a free port (nginx cannot take port 0: try a few).
-start_nginx() {
-    local try port conf="$BENCH_TMP/nginx.conf" log="$BENCH_TMP/nginx.log" pid
-    for try in 1 2 3 4 5; do
-        port=$(( 20000 + RANDOM % 40000 ))
-        cat >"$conf" <<CONF
-worker_processes $(nproc);
-pid $BENCH_TMP/nginx.pid;
-error_log $BENCH_TMP/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
+# nginx_https PORT: TLS with HTTP/1.1 and h2 by ALPN, the same certificate as the others.
+nginx_https() {
+    cat <<CONF
     access_log off;
     keepalive_requests 1000000;
-    client_body_temp_path $BENCH_TMP/nginx-body;
-    proxy_temp_path $BENCH_TMP/nginx-proxy;
-    fastcgi_temp_path $BENCH_TMP/nginx-fcgi;
-    uwsgi_temp_path $BENCH_TMP/nginx-uwsgi;
-    scgi_temp_path $BENCH_TMP/nginx-scgi;
     server {
-        listen 127.0.0.1:$port ssl http2;
+        listen 127.0.0.1:$1 ssl http2;
         ssl_certificate $CERTS/server.pem;
         ssl_certificate_key $CERTS/server-key.pem;
         ssl_protocols TLSv1.2 TLSv1.3;
         location = /hello { default_type text/plain; return 200 "Hello World"; }
     }
-}
 CONF
-        setsid nginx -p "$BENCH_TMP" -c "$conf" -g 'daemon off;' >"$log" 2>&1 </dev/null &
-        pid=$!
-        STARTED_PIDS+=("$pid")
-        if "$NETTOOL" wait-for "127.0.0.1:$port" --timeout 10s >/dev/null 2>&1 && kill -0 "$pid" 2>/dev/null; then
-            SERVER_PID="$pid" SERVER_PORT="$port"
-            return 0
-        fi
-        stop_pid "$pid"
-    done
-    START_FAIL="nginx did not start: $(tail -n 2 "$log" "$BENCH_TMP/nginx-error.log" 2>/dev/null | tr '\n' ' ')"
-    return 1
 }
 
 echo "https benchmark: wrk -t$WRK_THREADS, h2load -t$H2LOAD_THREADS -m10, ${BENCH_SECONDS}s per measurement, ${BENCH_SERVER_WARMUP}s server warm-up, ${BENCH_WARMUP}s warm-up per load, pin=${BENCH_PIN:-off}"
@@ -177,7 +152,7 @@ for server in "${SERVERS[@]}"; do
             ;;
         nginx)
             command -v nginx >/dev/null || { note "nginx skipped: not installed (apt-get install nginx-light)"; continue; }
-            start_nginx || { note "nginx skipped: $START_FAIL"; continue; }
+            start_nginx nginx_https || { note "nginx skipped: $START_FAIL"; continue; }
             ;;
     esac
     measure "$server"

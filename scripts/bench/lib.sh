@@ -125,6 +125,41 @@ stop_server() {
     SERVER_PID="" SERVER_PORT=""
 }
 
+# start_nginx HTTP_BLOCK_FN: nginx on a free port (nginx cannot take port 0:
+# try a few), with its own prefix, config, temp dirs and logs in the bench
+# temp dir, in the foreground. HTTP_BLOCK_FN PORT prints what goes inside
+# "http { }" besides the temp paths. Sets SERVER_PID and SERVER_PORT.
+start_nginx() {
+    local block_fn="$1" try port conf="$BENCH_TMP/nginx.conf" log="$BENCH_TMP/nginx.log" pid
+    for try in 1 2 3 4 5; do
+        port=$(( 20000 + RANDOM % 40000 ))
+        {
+            echo "worker_processes $(nproc);"
+            echo "pid $BENCH_TMP/nginx.pid;"
+            echo "error_log $BENCH_TMP/nginx-error.log warn;"
+            echo "events { worker_connections 4096; }"
+            echo "http {"
+            echo "    client_body_temp_path $BENCH_TMP/nginx-body;"
+            echo "    proxy_temp_path $BENCH_TMP/nginx-proxy;"
+            echo "    fastcgi_temp_path $BENCH_TMP/nginx-fcgi;"
+            echo "    uwsgi_temp_path $BENCH_TMP/nginx-uwsgi;"
+            echo "    scgi_temp_path $BENCH_TMP/nginx-scgi;"
+            "$block_fn" "$port"
+            echo "}"
+        } >"$conf"
+        setsid nginx -p "$BENCH_TMP" -c "$conf" -g 'daemon off;' >"$log" 2>&1 </dev/null &
+        pid=$!
+        STARTED_PIDS+=("$pid")
+        if "$NETTOOL" wait-for "127.0.0.1:$port" --timeout 10s >/dev/null 2>&1 && kill -0 "$pid" 2>/dev/null; then
+            SERVER_PID="$pid" SERVER_PORT="$port"
+            return 0
+        fi
+        stop_pid "$pid"
+    done
+    START_FAIL="nginx did not start: $(tail -n 2 "$log" "$BENCH_TMP/nginx-error.log" 2>/dev/null | tr '\n' ' ')"
+    return 1
+}
+
 # Optional CPU pinning (BENCH_PIN=split: servers on CPU 0, loadgen on the
 # others). Off by default; see README.
 SERVER_PIN=()
