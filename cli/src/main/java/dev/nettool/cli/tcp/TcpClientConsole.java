@@ -1,12 +1,11 @@
 package dev.nettool.cli.tcp;
 
+import dev.nettool.cli.ConsolePrompt;
 import dev.nettool.clients.tcp.TcpClientConnection;
 import dev.nettool.clients.tcp.TcpClientOutput;
 import dev.nettool.protocols.ExitCode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOError;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +15,6 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.jline.utils.InfoCmp.Capability;
 
 /**
  * The interactive side of {@code tcp-client} when stdin is a terminal: a JLine prompt with history, every
@@ -48,7 +46,7 @@ final class TcpClientConsole implements AutoCloseable {
 
   /** A stream whose lines are printed above the prompt: where events go in interactive mode. */
   PrintStream printer() {
-    return new PrintStream(new LineSplitter(), true, StandardCharsets.UTF_8);
+    return ConsolePrompt.above(reader);
   }
 
   /** Where received bytes go: as text, or as a hex dump, above the prompt. */
@@ -89,30 +87,6 @@ final class TcpClientConsole implements AutoCloseable {
   /** Removes a prompt still showing and gives the terminal back as it was. */
   @Override
   public void close() {
-    if (reader.isReading()) {
-      terminal.writer().print('\r');
-      terminal.puts(Capability.clr_eol);
-      terminal.flush();
-    }
-    try {
-      terminal.close();
-    } catch (IOException e) {
-      // nothing more can be done for a terminal that will not close
-    }
-  }
-
-  /** Collects bytes into lines and prints each above the prompt. */
-  private final class LineSplitter extends OutputStream {
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-    @Override
-    public synchronized void write(int b) {
-      if (b == '\n') {
-        reader.printAbove(line.toString(StandardCharsets.UTF_8));
-        line.reset();
-      } else {
-        line.write(b);
-      }
-    }
+    ConsolePrompt.release(reader, terminal);
   }
 }

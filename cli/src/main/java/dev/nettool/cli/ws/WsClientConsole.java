@@ -1,15 +1,13 @@
 package dev.nettool.cli.ws;
 
+import dev.nettool.cli.ConsolePrompt;
 import dev.nettool.clients.tcp.TcpClientOutput;
 import dev.nettool.clients.ws.WsClientConnection;
 import dev.nettool.clients.ws.WsClientRun;
 import dev.nettool.protocols.ExitCode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOError;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -17,7 +15,6 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.jline.utils.InfoCmp.Capability;
 
 /**
  * The interactive side of {@code ws-client} when stdin is a terminal: a JLine prompt with history, every line a
@@ -39,7 +36,7 @@ final class WsClientConsole implements AutoCloseable {
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_TAB, true)
         .build();
-    this.printer = new PrintStream(new LineSplitter(), true, StandardCharsets.UTF_8);
+    this.printer = ConsolePrompt.above(reader);
     // While no line is being read, Ctrl-C reaches the terminal's handler rather than readLine.
     terminal.handle(Terminal.Signal.INT, signal -> interrupted.complete(ExitCode.INTERRUPTED.code()));
   }
@@ -106,30 +103,6 @@ final class WsClientConsole implements AutoCloseable {
   /** Removes a prompt still showing and gives the terminal back as it was. */
   @Override
   public void close() {
-    if (reader.isReading()) {
-      terminal.writer().print('\r');
-      terminal.puts(Capability.clr_eol);
-      terminal.flush();
-    }
-    try {
-      terminal.close();
-    } catch (IOException e) {
-      // nothing more can be done for a terminal that will not close
-    }
-  }
-
-  /** Collects bytes into lines and prints each above the prompt. */
-  private final class LineSplitter extends OutputStream {
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-    @Override
-    public synchronized void write(int b) {
-      if (b == '\n') {
-        reader.printAbove(line.toString(StandardCharsets.UTF_8));
-        line.reset();
-      } else {
-        line.write(b);
-      }
-    }
+    ConsolePrompt.release(reader, terminal);
   }
 }
