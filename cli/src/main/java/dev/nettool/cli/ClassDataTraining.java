@@ -25,6 +25,7 @@ public final class ClassDataTraining {
 
   public static void main(String[] args) {
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    Main.prepare(new String[0], sink);
     CliContext ctx = new CliContext(InputStream.nullInputStream(), sink, sink, Map.of(),
         new CompletableFuture<>(), false);
     Nettool.run(ctx, "--version");

@@ -3,6 +3,7 @@ package dev.nettool.cli;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /** The process entry point: the only place that calls {@code System.exit}. */
@@ -10,6 +11,22 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+    prepare(args, err);
+    CompletableFuture<String> stop = Signals.install();
+    CliContext ctx = new CliContext(System.in, out, err, System.getenv(), stop, System.console() != null);
+    int code = Nettool.run(ctx, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Process-wide settings made before any Netty class loads; the launcher's class-data training
+   * run makes them too, so that its archive holds the classes a real run loads.
+   */
+  static void prepare(String[] args, PrintStream err) {
     // Netty 4.2's pooled allocator reports JFR events; starting JFR's machinery costs the first
     // read of a run about 100 ms. A short-lived test tool has no recording to feed, so it is off
     // unless asked for (-Dio.netty.jfr.enabled=true).
@@ -21,13 +38,8 @@ public final class Main {
     if (System.getProperty("io.netty.leakDetection.level") == null) {
       System.setProperty("io.netty.leakDetection.level", "disabled");
     }
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
-    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
-    CompletableFuture<String> stop = Signals.install();
-    CliContext ctx = new CliContext(System.in, out, err, System.getenv(), stop, System.console() != null);
-    int code = Nettool.run(ctx, args);
-    out.flush();
-    err.flush();
-    System.exit(code);
+    if (!Arrays.asList(args).contains("--debug")) {
+      NettyLog.install(err);
+    }
   }
 }

@@ -35,6 +35,13 @@ public sealed interface Endpoint permits Endpoint.Inet, Endpoint.Unix {
     public String display() {
       return Endpoints.hostPort(host, port);
     }
+
+    // Written out: a record's generated toString is linked through invokedynamic on first use,
+    // which cost a one-shot client about 2 ms, and picocli calls it on every parsed TARGET.
+    @Override
+    public String toString() {
+      return display();
+    }
   }
 
   /** A Unix domain socket path. */
@@ -47,6 +54,11 @@ public sealed interface Endpoint permits Endpoint.Inet, Endpoint.Unix {
     @Override
     public String display() {
       return "unix:" + path;
+    }
+
+    @Override
+    public String toString() {
+      return display();
     }
   }
 
