@@ -2,6 +2,7 @@ package dev.nettool.cli;
 
 import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.transport.Transport;
 import dev.nettool.servers.http.HttpServer;
 import dev.nettool.servers.http.HttpServerConfig;
 import dev.nettool.servers.tcp.TcpServer;
@@ -31,6 +32,7 @@ public final class ClassDataTraining {
   public static void main(String[] args) {
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
     Main.prepare(new String[0], sink);
+    Transport.preload();
     CliContext ctx = new CliContext(InputStream.nullInputStream(), sink, sink, Map.of(),
         new CompletableFuture<>(), false);
     Nettool.run(ctx, "--version");

@@ -1,5 +1,6 @@
 package dev.nettool.cli;
 
+import dev.nettool.protocols.transport.Transport;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,10 @@ public final class Main {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
     prepare(args, err);
+    if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("cert")) {
+      // A network command: Netty's native transport loads while picocli reads the options.
+      Transport.preload();
+    }
     CompletableFuture<String> stop = Signals.install();
     CliContext ctx = new CliContext(System.in, out, err, System.getenv(), stop, System.console() != null);
     int code = Nettool.run(ctx, args);

@@ -2,6 +2,7 @@ package dev.nettool.protocols.transport;
 
 import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
@@ -77,6 +78,20 @@ public final class Transport {
       }
       case NIO -> new Transport(TransportKind.NIO, null);
     };
+  }
+
+  /**
+   * Starts loading the epoll native library, and Netty's buffer allocator, on a daemon thread, so
+   * that a short command's start overlaps them with parsing its command line on another core. The
+   * first {@link #select} finds them ready, or waits for them as class initialisation does.
+   */
+  public static void preload() {
+    Thread t = new Thread(() -> {
+      Epoll.isAvailable();
+      ByteBufAllocator.DEFAULT.directBuffer(1).release();
+    }, "nettool-preload");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static Throwable nativeUnavailability(TransportKind kind) {
