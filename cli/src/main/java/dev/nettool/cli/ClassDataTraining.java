@@ -33,6 +33,9 @@ public final class ClassDataTraining {
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
     Main.prepare(new String[0], sink);
     Transport.preload();
+    // The signal classes come from a module the JDK's own archive leaves out; the training's
+    // handlers go with its JVM.
+    Signals.install();
     CliContext ctx = new CliContext(InputStream.nullInputStream(), sink, sink, Map.of(),
         new CompletableFuture<>(), false);
     Nettool.run(ctx, "--version");
