@@ -6,6 +6,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -202,8 +204,20 @@ public final class HttpExchange {
     if (body instanceof HttpChunkedInput chunks) {
       return finish(channel.writeAndFlush(chunks));
     }
+    // Corked while the head and the region go out, as nginx's tcp_nopush does: the head rides in the
+    // file's first segment instead of a small one of its own. With wrk x256 on a 1 MiB file this took
+    // nettool from 3,150-3,290 to 4,400-6,000 req/s; x64 went from 3,300-3,400 to 2,900-3,100.
+    boolean cork = channel instanceof EpollSocketChannel && channel.eventLoop().inEventLoop();
+    if (cork) {
+      channel.config().setOption(EpollChannelOption.TCP_CORK, true);
+    }
     channel.write(body);
-    return finish(channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+    ChannelFuture done = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+    if (cork) {
+      // What the flush could not hand to the kernel yet goes out uncorked as the socket drains.
+      channel.config().setOption(EpollChannelOption.TCP_CORK, false);
+    }
+    return finish(done);
   }
 
   /**
