@@ -115,7 +115,9 @@ for server in "${SERVERS[@]}"; do
     measure "$server"
     if [[ $server == nettool ]]; then
         # nettool's own load mode against the same route, next to wrk on the same connections.
-        out="$(timeout $((BENCH_SECONDS + 60)) "$NETTOOL" http-client --duration "${BENCH_SECONDS}s" --concurrency 64 \
+        # The client gets the warm-up wrk's measurement had (BENCH_WARMUP of the same load), left out of its figures.
+        out="$(timeout $((BENCH_WARMUP + BENCH_SECONDS + 60)) "$NETTOOL" http-client --duration "${BENCH_SECONDS}s" \
+            --warm-up "${BENCH_WARMUP}s" --concurrency 64 \
             --json-output "http://127.0.0.1:$SERVER_PORT/hello" 2>&1 || true)"
         CLIENT_VAL="$(sed -n 's/.*"requestsPerSecond" *: *\([0-9.]*\).*/\1/p' <<<"$out" | head -n 1 | awk '{printf "%.0f", $1}')"
         [[ -n $CLIENT_VAL ]] || note "http-client load mode gave no figure: $(head -c 300 <<<"$out")"

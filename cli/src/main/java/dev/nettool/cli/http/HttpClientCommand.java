@@ -103,6 +103,9 @@ public final class HttpClientCommand implements Callable<Integer> {
     if (!load.active() && load.streams != null) {
       throw new NettoolException(ExitCode.USAGE, "--streams", "only in load mode (--requests or --duration)");
     }
+    if (!load.active() && load.warmUp != null) {
+      throw new NettoolException(ExitCode.USAGE, "--warm-up", "only in load mode, with --duration");
+    }
     return load.active() ? HttpLoadRun.run(ctx, config, loadConfig(config), jsonOutput, expect.fail())
         : single(config);
   }

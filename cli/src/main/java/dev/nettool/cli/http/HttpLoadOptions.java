@@ -21,6 +21,11 @@ final class HttpLoadOptions {
       description = "Load mode: send requests for this long instead of a number of them.")
   Duration duration;
 
+  @Option(names = "--warm-up", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      description = "Load mode with --duration: send requests this long first and leave them out of the report"
+          + " (a JIT-compiled client, or server, runs slower for its first seconds).")
+  Duration warmUp;
+
   @Option(names = "--concurrency", paramLabel = "C",
       description = "Load mode: keep-alive connections, each with one request in flight (default: 1).")
   Integer concurrency;
@@ -45,6 +50,9 @@ final class HttpLoadOptions {
     if (requests != null && duration != null) {
       throw usage("--requests", "give --requests or --duration, not both");
     }
+    if (warmUp != null && duration == null) {
+      throw usage("--warm-up", "goes with --duration (a warm-up is a time, not a number of requests)");
+    }
     int c = concurrency == null ? 1 : concurrency;
     if (c < 1) {
       throw usage("--concurrency", "must be more than 0");
@@ -54,7 +62,7 @@ final class HttpLoadOptions {
     }
     try {
       return new HttpLoadConfig(client, c, requests == null ? 0 : requests, duration, requestTimeout,
-          streams == null ? HttpLoadConfig.DEFAULT_STREAMS : streams);
+          streams == null ? HttpLoadConfig.DEFAULT_STREAMS : streams, warmUp);
     } catch (IllegalArgumentException e) {
       throw usage("--requests", e.getMessage());
     }

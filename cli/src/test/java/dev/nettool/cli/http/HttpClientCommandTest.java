@@ -51,6 +51,8 @@ class HttpClientCommandTest {
       "--requests 5 --streams 4 | --streams: needs --http2 (an HTTP/1.1 connection carries one request at a time)",
       "--requests 5 --http2 --streams 0 | --streams: must be more than 0",
       "--http2 --streams 4 | --streams: only in load mode (--requests or --duration)",
+      "--warm-up 1s | --warm-up: only in load mode, with --duration",
+      "--requests 5 --warm-up 1s | --warm-up: goes with --duration (a warm-up is a time, not a number of requests)",
       "--insecure --cacert ca.pem | --insecure: not with --cacert (one trusts nothing in particular)",
       "--connect-timeout 0 | --connect-timeout: must be more than 0"})
   void rejectsOptionsThatDoNotFitNamingTheOption(String options, String problem) {

@@ -100,7 +100,9 @@ public final class HttpLoad implements AutoCloseable {
       return report;
     }
     boolean head = config.client().request().method().equals("HEAD");
-    startNanos = System.nanoTime();
+    long warmUpNanos = config.warmUp() == null ? 0 : config.warmUp().toNanos();
+    // The measured run starts once the warm-up is over; the rate is counted from then.
+    startNanos = System.nanoTime() + warmUpNanos;
     deadlineNanos = config.duration() == null ? Long.MAX_VALUE : startNanos + config.duration().toNanos();
     running.set(config.connections());
     for (int i = 0; i < config.connections(); i++) {
@@ -108,6 +110,9 @@ public final class HttpLoad implements AutoCloseable {
       workers.add(w);
     }
     workers.forEach(HttpLoadWorker::connect);
+    if (warmUpNanos > 0) {
+      workers.forEach(w -> w.clearStatsIn(warmUpNanos));
+    }
     return report;
   }
 

@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param duration how long to keep sending, or {@code null} when {@code requests} bounds the run
  * @param requestTimeout a request without its whole response after this counts as timed out
  * @param streams over HTTP/2, how many requests each connection keeps in flight, each on its own stream
+ * @param warmUp with {@code duration}: how long requests go out before the measured {@code duration}
+ *     starts, left out of every figure of the report (as h2load's {@code --warm-up-time}); {@code null}: none
  */
 public record HttpLoadConfig(HttpClientConfig client, int connections, long requests, Duration duration,
-    Duration requestTimeout, int streams) {
+    Duration requestTimeout, int streams, Duration warmUp) {
 
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
   /** Streams in flight per HTTP/2 connection unless told: enough to keep a connection busy, as browsers do. */
@@ -32,6 +34,9 @@ public record HttpLoadConfig(HttpClientConfig client, int connections, long requ
     if (requests < 0) {
       throw new IllegalArgumentException("requests is negative");
     }
+    if (warmUp != null && (duration == null || warmUp.isNegative())) {
+      throw new IllegalArgumentException("a warm-up goes with a duration");
+    }
     if (requestTimeout.isZero() || requestTimeout.isNegative()) {
       throw new IllegalArgumentException("request timeout must be positive");
     }
@@ -39,6 +44,12 @@ public record HttpLoadConfig(HttpClientConfig client, int connections, long requ
         && !(client.request().body() instanceof HttpRequestBody.Empty)) {
       throw new IllegalArgumentException("load mode sends bodies held in memory only (-d, --data-binary, --json)");
     }
+  }
+
+  /** With no warm-up. */
+  public HttpLoadConfig(HttpClientConfig client, int connections, long requests, Duration duration,
+      Duration requestTimeout, int streams) {
+    this(client, connections, requests, duration, requestTimeout, streams, null);
   }
 
   /** With the default number of HTTP/2 streams. */

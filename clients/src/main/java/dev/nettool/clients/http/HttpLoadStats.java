@@ -1,5 +1,6 @@
 package dev.nettool.clients.http;
 
+import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -23,6 +24,20 @@ final class HttpLoadStats {
   boolean spokeHttp2;
   /** Why the first failed handshake failed, or {@code null}. */
   String tlsFailure;
+
+  /** Forgets everything measured so far (the warm-up's), keeping which protocols were spoken. */
+  void clear() {
+    latency.reset();
+    Arrays.fill(statuses, 0);
+    responses = 0;
+    bodyBytes = 0;
+    connectErrors = 0;
+    timeouts = 0;
+    malformed = 0;
+    closed = 0;
+    tlsErrors = 0;
+    tlsFailure = null;
+  }
 
   void response(int status, long nanos) {
     responses++;

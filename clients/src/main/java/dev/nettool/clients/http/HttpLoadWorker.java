@@ -52,6 +52,11 @@ final class HttpLoadWorker {
     this.head = head;
   }
 
+  /** Forgets, on this worker's loop, what it measured before {@code nanos} from now: the warm-up's. */
+  void clearStatsIn(long nanos) {
+    loop.schedule(stats::clear, nanos, TimeUnit.NANOSECONDS);
+  }
+
   HttpLoadStats stats() {
     return stats;
   }

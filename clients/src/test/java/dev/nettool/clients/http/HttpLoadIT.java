@@ -65,6 +65,26 @@ class HttpLoadIT {
   }
 
   @Test
+  void leavesTheWarmUpOutOfTheReport() throws Exception {
+    AtomicInteger hits = new AtomicInteger();
+    // Only the very first request, sent as the warm-up starts, is answered 201.
+    try (JdkHttpPeer peer = new JdkHttpPeer().route("/",
+        ex -> JdkHttpPeer.send(ex, hits.getAndIncrement() == 0 ? 201 : 200, new byte[0]))) {
+      HttpClientConfig client = HttpClientConfig.builder(HttpRequestSpec.get(peer.url("/"))).build();
+      HttpLoadReport r;
+      try (HttpLoad load = new HttpLoad(new HttpLoadConfig(client, 1, 0, Duration.ofMillis(300),
+          Duration.ofSeconds(5), HttpLoadConfig.DEFAULT_STREAMS, Duration.ofSeconds(2)))) {
+        r = load.start().get(30, TimeUnit.SECONDS);
+      }
+
+      assertThat(r.statuses()).containsKey(200).doesNotContainKey(201);
+      assertThat(r.responses()).isPositive().isLessThan(hits.get());
+      // Counted from the end of the warm-up: a run timed from its start would be 2.3 s or more.
+      assertThat(r.took()).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofMillis(2_300));
+    }
+  }
+
+  @Test
   void countsEveryRequestAsAConnectErrorWhenRefused() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
