@@ -100,6 +100,38 @@ class HttpStaticFilesIT {
     assertThat(get("/big.bin", HttpResponse.BodyHandlers.ofByteArray()).body()).as("still serving").isEqualTo(big);
   }
 
+  /**
+   * Two files pipelined on one connection, then a client that resets the connection in the
+   * middle of a file: on epoll the file goes out corked, and the cork must neither hold the second
+   * response nor break the server when the connection dies under it.
+   */
+  @ParameterizedTest
+  @MethodSource("transports")
+  void servesFilesBackToBackAndSurvivesAResetInTheMiddleOfOne(TransportKind kind) throws Exception {
+    start(kind, b -> b);
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout((int) WAIT.toMillis());
+      OutputStream out = s.getOutputStream();
+      out.write("GET /docs/a.txt HTTP/1.1\r\nHost: x\r\n\r\nGET /index.html HTTP/1.1\r\nHost: x\r\n\r\n"
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      RawHttp.Response first = RawHttp.read(s.getInputStream(), false);
+      RawHttp.Response second = RawHttp.read(s.getInputStream(), false);
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.body()).isEqualTo("doc a");
+      assertThat(second.body()).isEqualTo("<h1>home</h1>");
+    }
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.getOutputStream().write("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      byte[] some = new byte[64 << 10];
+      s.setSoTimeout((int) WAIT.toMillis());
+      assertThat(s.getInputStream().read(some)).isPositive();
+      s.setSoLinger(true, 0); // close with a reset, a megabyte or more still to come
+    }
+    assertThat(get("/big.bin", HttpResponse.BodyHandlers.ofByteArray()).body()).as("still serving").isEqualTo(big);
+  }
+
   @ParameterizedTest
   @MethodSource("transports")
   void countsAFilesBytesInItsRequestEvent(TransportKind kind) throws Exception {
