@@ -37,31 +37,18 @@ chmod 711 "$BENCH_TMP"
 chmod 755 "$DOCROOT"
 chmod 644 "$DOCROOT/file.bin"
 
-# wrk_rps PORT PATH CONNECTIONS SECONDS: sets R_VALUE to requests/s, or ERR.
-wrk_rps() {
-    local port="$1" path="$2" conns="$3" secs="$4" out rc=0
-    timeout --kill-after=5 $((secs + 30)) "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$conns" -d"${secs}s" \
-        "http://127.0.0.1:$port$path" >"$BENCH_TMP/wrk.out" 2>&1 </dev/null &
-    LOAD_PID=$!
-    wait "$LOAD_PID" || rc=$?
-    LOAD_PID=""
-    out="$(cat "$BENCH_TMP/wrk.out")"
-    R_VALUE="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
-    LAST_RESULT="$(tr '\n' ' ' <<<"$out" | sed 's/  */ /g')"
-    if (( rc != 0 )) || [[ -z $R_VALUE ]] || grep -q 'Non-2xx\|Socket errors' <<<"$out"; then
-        echo "wrk failed or saw errors: $LAST_RESULT" >&2
-        R_VALUE="ERR"
-        return 1
-    fi
+# http_rps PORT PATH CONNECTIONS SECONDS: sets R_VALUE to requests/s, or ERR.
+http_rps() {
+    wrk_rps "http://127.0.0.1:$1$2" "$3" "$4" 'Non-2xx\|Socket errors'
 }
 
 measure() {
     local server="$1" load kind n
-    (( BENCH_SERVER_WARMUP > 0 )) && { wrk_rps "$SERVER_PORT" "${PATH_OF[$server,hello]}" 64 "$BENCH_SERVER_WARMUP" || true; }
+    (( BENCH_SERVER_WARMUP > 0 )) && { http_rps "$SERVER_PORT" "${PATH_OF[$server,hello]}" 64 "$BENCH_SERVER_WARMUP" || true; }
     for load in "${LOADS[@]}"; do
         read -r kind n <<<"$load"
-        (( BENCH_WARMUP > 0 )) && { wrk_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_WARMUP" || true; }
-        if wrk_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_SECONDS"; then
+        (( BENCH_WARMUP > 0 )) && { http_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_WARMUP" || true; }
+        if http_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_SECONDS"; then
             VAL[$server,$load]="$R_VALUE"
         else
             VAL[$server,$load]="ERR"

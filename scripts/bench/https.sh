@@ -41,24 +41,10 @@ can_run_nettool || exit 1
 # nginx's workers drop root for an unprivileged user, who reads nothing here; its master reads the key.
 chmod 711 "$BENCH_TMP"
 
-# wrk_rps PORT CONNECTIONS SECONDS [HEADER]: sets R_VALUE to requests/s, or ERR.
-wrk_rps() {
-    local port="$1" conns="$2" secs="$3" header="${4:-}" out rc=0 args=()
-    [[ -n $header ]] && args=(-H "$header")
-    timeout --kill-after=5 $((secs + 30)) "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$conns" -d"${secs}s" \
-        "${args[@]}" "https://127.0.0.1:$port/hello" >"$BENCH_TMP/wrk.out" 2>&1 </dev/null &
-    LOAD_PID=$!
-    wait "$LOAD_PID" || rc=$?
-    LOAD_PID=""
-    out="$(cat "$BENCH_TMP/wrk.out")"
-    R_VALUE="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
-    LAST_RESULT="$(tr '\n' ' ' <<<"$out" | sed 's/  */ /g')"
-    # With Connection: close, wrk counts the server's closes as read errors; only others fail the run.
-    if (( rc != 0 )) || [[ -z $R_VALUE ]] || grep -q 'Non-2xx\|connect [1-9]\|timeout [1-9]\|write [1-9]' <<<"$out"; then
-        echo "wrk failed or saw errors: $LAST_RESULT" >&2
-        R_VALUE="ERR"
-        return 1
-    fi
+# https_rps PORT CONNECTIONS SECONDS [HEADER]: sets R_VALUE to requests/s, or ERR. With
+# Connection: close, wrk counts the server's closes as read errors; only others fail the run.
+https_rps() {
+    wrk_rps "https://127.0.0.1:$1/hello" "$2" "$3" 'Non-2xx\|connect [1-9]\|timeout [1-9]\|write [1-9]' "${4:-}"
 }
 
 # h2load_rps PORT CONNECTIONS SECONDS: 10 concurrent streams per connection; sets R_VALUE, or ERR.
@@ -83,8 +69,8 @@ h2load_rps() {
 # run KIND CONNECTIONS SECONDS
 run() {
     case "$1" in
-        keep-alive) wrk_rps "$SERVER_PORT" "$2" "$3" ;;
-        handshake) wrk_rps "$SERVER_PORT" "$2" "$3" "Connection: close" ;;
+        keep-alive) https_rps "$SERVER_PORT" "$2" "$3" ;;
+        handshake) https_rps "$SERVER_PORT" "$2" "$3" "Connection: close" ;;
         h2) h2load_rps "$SERVER_PORT" "$2" "$3" ;;
     esac
 }

@@ -125,6 +125,26 @@ stop_server() {
     SERVER_PID="" SERVER_PORT=""
 }
 
+# wrk_rps URL CONNECTIONS SECONDS ERRORS [HEADER]: wrk with WRK_THREADS threads; sets R_VALUE to
+# requests/s, or ERR when wrk fails or its output matches the grep pattern ERRORS.
+wrk_rps() {
+    local url="$1" conns="$2" secs="$3" errors="$4" header="${5:-}" out rc=0 args=()
+    [[ -n $header ]] && args=(-H "$header")
+    timeout --kill-after=5 $((secs + 30)) "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$conns" -d"${secs}s" \
+        "${args[@]}" "$url" >"$BENCH_TMP/wrk.out" 2>&1 </dev/null &
+    LOAD_PID=$!
+    wait "$LOAD_PID" || rc=$?
+    LOAD_PID=""
+    out="$(cat "$BENCH_TMP/wrk.out")"
+    R_VALUE="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
+    LAST_RESULT="$(tr '\n' ' ' <<<"$out" | sed 's/  */ /g')"
+    if (( rc != 0 )) || [[ -z $R_VALUE ]] || grep -q "$errors" <<<"$out"; then
+        echo "wrk failed or saw errors: $LAST_RESULT" >&2
+        R_VALUE="ERR"
+        return 1
+    fi
+}
+
 # start_nginx HTTP_BLOCK_FN: nginx on a free port (nginx cannot take port 0:
 # try a few), with its own prefix, config, temp dirs and logs in the bench
 # temp dir, in the foreground. HTTP_BLOCK_FN PORT prints what goes inside
