@@ -58,8 +58,55 @@ public final class Nettool implements Runnable {
   /** Runs one command line and returns the process exit code. */
   public static int run(CliContext ctx, String... args) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cl = commandLine(ctx, debug, args.length > 0 ? args[0] : null);
-    return cl.execute(args);
+    String first = args.length > 0 ? args[0] : null;
+    if (first != null) {
+      Integer code = runFromSnapshot(ctx, debug, args);
+      if (code != null) {
+        return code;
+      }
+    }
+    return commandLine(ctx, debug, first).execute(args);
+  }
+
+  /**
+   * Runs a command line on the command model from the build's {@link CommandSnapshot}, without
+   * reading annotations; null when it cannot: no snapshot of that command, a command line that does
+   * not parse, or one asking for help or the version. Nothing has run then, and the caller parses
+   * the same arguments on the annotated model, whose messages and help are the whole ones.
+   */
+  static Integer runFromSnapshot(CliContext ctx, boolean debug, String... args) {
+    ContextFactory factory = new ContextFactory(ctx);
+    CommandLine.Model.CommandSpec sub = CommandSnapshot.spec(args[0], factory);
+    if (sub == null) {
+      return null;
+    }
+    CommandLine.Model.CommandSpec root = CommandLine.Model.CommandSpec.create().name("nettool");
+    CommandLine cl = new CommandLine(root, factory);
+    cl.addSubcommand(args[0], new CommandLine(sub, factory));
+    configure(cl, ctx, debug);
+    boolean[] parsed = {false};
+    boolean[] handOver = {false};
+    UsageErrorHandler usage = new UsageErrorHandler(ctx);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      if (parsed[0]) {
+        return usage.handleParseException(ex, a); // thrown by the command itself, as on the annotated model
+      }
+      handOver[0] = true;
+      return 0;
+    });
+    CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+    cl.setExecutionStrategy(result -> {
+      parsed[0] = true;
+      for (CommandLine.ParseResult r = result; r != null; r = r.hasSubcommand() ? r.subcommand() : null) {
+        if (r.isUsageHelpRequested() || r.isVersionHelpRequested()) {
+          handOver[0] = true;
+          return 0;
+        }
+      }
+      return runLast.execute(result);
+    });
+    int code = cl.execute(args);
+    return handOver[0] ? null : code;
   }
 
   /** The fully wired command line for {@code ctx}, with every command. */
@@ -80,20 +127,27 @@ public final class Nettool implements Runnable {
         cl.addSubcommand(nameOf(command), command);
       }
     }
-    // curl's -d @FILE, --data-binary @FILE and -F name=@FILE name files: picocli must not expand them itself.
-    cl.setExpandAtFiles(false);
-    cl.setOut(new PrintWriter(ctx.out(), true));
-    cl.setErr(new PrintWriter(ctx.err(), true));
-    cl.setExecutionExceptionHandler(new ErrorHandler(ctx, debug));
+    configure(cl, ctx, debug);
     cl.setParameterExceptionHandler(new UsageErrorHandler(ctx));
-    cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
     Map<String, String> codes = exitCodeList();
     applyExitCodes(cl, codes);
     return cl;
   }
 
+  /** What both models share: streams, error handling, no @FILE expansion. */
+  private static void configure(CommandLine cl, CliContext ctx, boolean debug) {
+    // curl's -d @FILE, --data-binary @FILE and -F name=@FILE name files: picocli must not expand them itself.
+    cl.setExpandAtFiles(false);
+    cl.setOut(new PrintWriter(ctx.out(), true));
+    cl.setErr(new PrintWriter(ctx.err(), true));
+    cl.setExecutionExceptionHandler(new ErrorHandler(ctx, debug));
+    cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+  }
+
   private static void applyExitCodes(CommandLine cl, Map<String, String> codes) {
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    // A command's own -V prints what nettool --version prints.
+    cl.getCommandSpec().versionProvider(new VersionProvider());
     cl.getSubcommands().values().forEach(sub -> applyExitCodes(sub, codes));
   }
 
