@@ -1,9 +1,7 @@
 package dev.nettool.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +30,9 @@ import picocli.CommandLine.Range;
  * {@code tcp-client} spent building its command model. The build runs {@link #main} after
  * compiling, which builds every command's model the annotated way and writes the parsing
  * attributes of each option and parameter (names, arity, types, converters, defaults, split) and
- * the places of its mixins and {@code @Spec} fields to {@value #RESOURCE}. A run rebuilds the
- * command from those lines with picocli's programmatic API and binds each option to the same
- * field.
+ * the places of its mixins and {@code @Spec} fields, which the build stores in
+ * {@link CommandSnapshotText}. A run rebuilds the command from those lines, either with picocli's
+ * programmatic API, each option bound to the same field, or with {@link DirectCommandLine}.
  *
  * <p>The snapshot knows nothing of descriptions and usage: {@link Nettool#run} uses it only for a
  * command line that parses and asks for no help; anything else is parsed again on the annotated
@@ -42,18 +40,16 @@ import picocli.CommandLine.Range;
  * build is what the annotations say today.
  */
 final class CommandSnapshot {
-  static final String RESOURCE = "nettool-commands.snapshot";
   private static final String NULL = "~";
 
   private CommandSnapshot() {}
 
-  /** Build step: writes the snapshot of every command into the class output directory. */
+  /** Build step: writes the snapshot of every command to the file named by the one argument. */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
-      throw new IllegalArgumentException("usage: CommandSnapshot CLASS-OUTPUT-DIRECTORY");
+      throw new IllegalArgumentException("usage: CommandSnapshot OUTPUT-FILE");
     }
-    Path out = Path.of(args[0], RESOURCE);
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+    try (Writer w = Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8)) {
       w.write(capture());
     }
   }
@@ -221,7 +217,7 @@ final class CommandSnapshot {
     return sb.toString();
   }
 
-  private static String value(String field) {
+  static String value(String field) {
     String s = unescape(field);
     return s.equals(NULL) ? null : s.substring(1);
   }
@@ -234,28 +230,25 @@ final class CommandSnapshot {
    * by {@code factory}; null when the jar holds no snapshot or it does not name that command.
    */
   static CommandSpec spec(String name, CommandLine.IFactory factory) {
-    InputStream in = CommandSnapshot.class.getResourceAsStream("/" + RESOURCE);
-    if (in == null) {
+    return spec(records(name), name, factory);
+  }
+
+  /** The spec built from {@code records} (as {@link #records} returns them), or null for none. */
+  static CommandSpec spec(List<String[]> records, String name, CommandLine.IFactory factory) {
+    if (records == null) {
       return null;
     }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      boolean found = false;
+    try {
       CommandSpec spec = null;
       Map<String, Object> instances = new HashMap<>();
-      while ((line = r.readLine()) != null) {
-        String[] f = line.split("\t", -1);
-        if (!found) {
-          if (f[0].equals("C") && f[1].equals(name)) {
-            found = true;
+      for (String[] f : records) {
+        switch (f[0]) {
+          case "C" -> {
             Object command = factory.create(Class.forName(f[2]));
             instances.put(f[2], command);
             spec = CommandSpec.wrapWithoutInspection(command);
             spec.name(name);
           }
-          continue;
-        }
-        switch (f[0]) {
           case "M" -> {
             Object mixin = factory.create(Class.forName(f[3]));
             set(field(f[2]), instances.get(f[1]), mixin);
@@ -264,16 +257,47 @@ final class CommandSnapshot {
           case "S" -> set(field(f[2]), instances.get(f[1]), spec);
           case "O" -> spec.addOption(option(f, instances, factory));
           case "P" -> spec.addPositional(positional(f, instances, factory));
-          case "E" -> {
-            return spec;
-          }
-          default -> throw new IllegalStateException("bad snapshot line: " + line);
+          default -> throw new IllegalStateException("bad snapshot line: " + String.join("\t", f));
         }
       }
-      return null;
+      return spec;
     } catch (Exception e) {
       throw new IllegalStateException("nettool: the command snapshot in the jar is unreadable: " + e, e);
     }
+  }
+
+  /**
+   * The records of command {@code name}, its "C" line first, each split into its tab-separated
+   * fields (still escaped); null when the jar holds no snapshot or it does not name that command.
+   */
+  static List<String[]> records(String name) {
+    return records(CommandSnapshotText.text(), name);
+  }
+
+  /** The records of command {@code name} in snapshot {@code text}; null if none. */
+  static List<String[]> records(String text, String name) {
+    if (text == null) {
+      return null;
+    }
+    String head = "C\t" + name + "\t";
+    int at = text.startsWith(head) ? 0 : text.indexOf("\n" + head);
+    if (at < 0) {
+      return null;
+    }
+    List<String[]> records = new ArrayList<>();
+    for (int from = at == 0 ? 0 : at + 1; from < text.length(); ) {
+      int end = text.indexOf('\n', from);
+      if (end < 0) {
+        end = text.length();
+      }
+      String[] f = text.substring(from, end).split("\t", -1);
+      if (f[0].equals("E")) {
+        return records;
+      }
+      records.add(f);
+      from = end + 1;
+    }
+    throw new IllegalStateException("nettool: the command snapshot ends inside " + name);
   }
 
   // O owner field names arity unspecified | common (9) | negatable fallback usageHelp versionHelp
@@ -337,7 +361,7 @@ final class CommandSnapshot {
     }
   }
 
-  private static Class<?> classNamed(String name) throws ClassNotFoundException {
+  static Class<?> classNamed(String name) throws ClassNotFoundException {
     return switch (name) {
       case "boolean" -> boolean.class;
       case "int" -> int.class;
@@ -355,7 +379,7 @@ final class CommandSnapshot {
     return Range.valueOf(original).unspecified(unspecified.equals("1"));
   }
 
-  private static Field field(String member) throws ReflectiveOperationException {
+  static Field field(String member) throws ReflectiveOperationException {
     int hash = member.indexOf('#');
     Field f = Class.forName(member.substring(0, hash)).getDeclaredField(member.substring(hash + 1));
     f.setAccessible(true);

@@ -60,7 +60,11 @@ public final class Nettool implements Runnable {
     boolean debug = Arrays.asList(args).contains("--debug");
     String first = args.length > 0 ? args[0] : null;
     if (first != null) {
-      Integer code = runFromSnapshot(ctx, debug, args);
+      List<String[]> records = CommandSnapshot.records(first);
+      Integer code = DirectCommandLine.run(ctx, debug, records, args);
+      if (code == null) {
+        code = runFromSnapshot(ctx, debug, records, args);
+      }
       if (code != null) {
         return code;
       }
@@ -74,9 +78,9 @@ public final class Nettool implements Runnable {
    * not parse, or one asking for help or the version. Nothing has run then, and the caller parses
    * the same arguments on the annotated model, whose messages and help are the whole ones.
    */
-  static Integer runFromSnapshot(CliContext ctx, boolean debug, String... args) {
+  static Integer runFromSnapshot(CliContext ctx, boolean debug, List<String[]> records, String... args) {
     ContextFactory factory = new ContextFactory(ctx);
-    CommandLine.Model.CommandSpec sub = CommandSnapshot.spec(args[0], factory);
+    CommandLine.Model.CommandSpec sub = CommandSnapshot.spec(records, args[0], factory);
     if (sub == null) {
       return null;
     }
