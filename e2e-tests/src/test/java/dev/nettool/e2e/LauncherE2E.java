@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scripts/nettool}, the launcher the README starts with: it makes the class-data-sharing
- * archive beside the jar on first use and a one-shot client then maps its classes, picocli's
- * included, from that archive, against a socat echo server.
+ * archives beside the jar on first use (the shared one, and a one-shot client's own) and the client
+ * then maps its classes from its archive and parses its plain command line without building
+ * picocli's model, against a socat echo server.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LauncherE2E {
@@ -28,7 +29,7 @@ class LauncherE2E {
   @TempDir Path dir;
 
   @Test
-  void firstUseMakesTheArchiveAndAClientLoadsPicocliAndItsOwnClassesFromIt() throws Exception {
+  void firstUseMakesTheArchivesAndAClientLoadsItsClassesFromItsOwn() throws Exception {
     Path jar = Path.of(System.getProperty("nettool.jar")).toAbsolutePath();
     Path root = jar.getParent().getParent().getParent();
     Path launcher = root.resolve("scripts/nettool");
@@ -50,11 +51,17 @@ class LauncherE2E {
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout().text()).isEqualTo("x");
+    Path own = jar.resolveSibling("nettool-tcp-client.jsa");
+    assertThat(own).as("tcp-client's own archive, made on its first use").isRegularFile();
+    assertThat(Files.readString(own.resolveSibling("nettool-tcp-client.jsa.java")).strip()).endsWith("/bin/java");
     List<String> loads = Files.readAllLines(classLog);
-    for (String cls : List.of("picocli.CommandLine", "picocli.CommandLine$Model$OptionSpec",
-        "dev.nettool.cli.Main", "dev.nettool.cli.tcp.TcpClientCommand", "io.netty.bootstrap.Bootstrap")) {
+    for (String cls : List.of("dev.nettool.cli.Main", "dev.nettool.cli.DirectCommandLine",
+        "dev.nettool.cli.CommandSnapshotText", "dev.nettool.cli.tcp.TcpClientCommand",
+        "io.netty.bootstrap.Bootstrap")) {
       assertThat(loads).as("how %s was loaded", cls)
           .anyMatch(l -> l.contains(" " + cls + " source: shared objects file"));
     }
+    // A plain command line never builds picocli's parser: the snapshot's direct parser took it.
+    assertThat(loads).noneMatch(l -> l.contains(" picocli.CommandLine$Interpreter "));
   }
 }
