@@ -46,5 +46,26 @@ public final class Main {
     if (!Arrays.asList(args).contains("--debug")) {
       NettyLog.install(err);
     }
+    nameSelectorProvider();
+  }
+
+  /**
+   * On Linux the JDK's selector provider is its epoll one; naming it spares the search of the class
+   * path for another that {@code SelectorProvider.provider()} makes otherwise (Netty opens a Selector
+   * when its epoll transport loads), a search that reads the jar's 14,000-entry directory: with the
+   * native libraries beside the jar, it was the one read of it left in a one-shot client.
+   */
+  static void nameSelectorProvider() {
+    String property = "java.nio.channels.spi.SelectorProvider";
+    String epoll = "sun.nio.ch.EPollSelectorProvider";
+    if (System.getProperty(property) != null || !"Linux".equals(System.getProperty("os.name"))) {
+      return;
+    }
+    try {
+      Class.forName(epoll, false, null);
+      System.setProperty(property, epoll);
+    } catch (ClassNotFoundException e) {
+      // another JDK layout: the JDK finds its provider the usual way
+    }
   }
 }
