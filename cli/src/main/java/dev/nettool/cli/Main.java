@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The process entry point: the only place that calls {@code System.exit}. */
 public final class Main {
@@ -53,6 +54,22 @@ public final class Main {
       System.setProperty("picocli.disable.closures", "true");
     }
     nameSelectorProvider();
+    // Netty stamps every channel id with the process id, found through ProcessHandle by reflection,
+    // and a machine id, found by listing the network interfaces for a MAC address: 3 ms of a
+    // one-shot client, for ids that nettool never shows and that only need to tell its own
+    // channels apart. Given random ones, it uses those.
+    if (System.getProperty("io.netty.processId") == null) {
+      System.setProperty("io.netty.processId", Integer.toString(ThreadLocalRandom.current().nextInt(0x400000)));
+    }
+    if (System.getProperty("io.netty.machineId") == null) {
+      // Eight random bytes as an EUI-64, "xx:xx:xx:xx:xx:xx:xx:xx", the form Netty parses.
+      String hex = Long.toHexString(ThreadLocalRandom.current().nextLong() | 1L << 63);
+      StringBuilder id = new StringBuilder(23);
+      for (int i = 0; i < 16; i += 2) {
+        id.append(i == 0 ? "" : ":").append(hex, i, i + 2);
+      }
+      System.setProperty("io.netty.machineId", id.toString());
+    }
   }
 
   /**

@@ -4,7 +4,11 @@ import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -32,6 +36,7 @@ import io.netty.channel.uring.IoUringServerDomainSocketChannel;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import java.lang.reflect.Method;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
@@ -81,17 +86,34 @@ public final class Transport {
   }
 
   /**
-   * Starts loading the epoll native library, and Netty's buffer allocator, on a daemon thread, so
-   * that a short command's start overlaps them with parsing its command line on another core. The
-   * first {@link #select} finds them ready, or waits for them as class initialisation does.
+   * Starts loading the epoll native library, the annotations Netty reads of every handler it adds,
+   * and Netty's buffer allocator, on a daemon thread, so that a short command's start overlaps them
+   * with parsing its command line on another core. The first {@link #select} finds the library
+   * ready, or waits for it as class initialisation does.
    */
   public static void preload() {
-    Thread t = new Thread(() -> {
-      Epoll.isAvailable();
-      ByteBufAllocator.DEFAULT.directBuffer(1).release();
-    }, "nettool-preload");
+    Thread t = new Thread(new Preload(), "nettool-preload");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** The preload, a named class: the first lambda of a run links the JDK's lambda machinery. */
+  private static final class Preload implements Runnable {
+    @Override
+    public void run() {
+      Epoll.isAvailable();
+      // Netty asks each handler class for @Sharable and each handler method for its @Skip. The JDK
+      // answers the first question about an annotation type by generating proxy classes for it
+      // and for the annotations on it (9 ms of a one-shot client, on the thread building its
+      // pipeline); asked here first, they are ready when the pipeline is built.
+      ChannelInitializer.class.isAnnotationPresent(ChannelHandler.Sharable.class);
+      for (Class<?> adapter : new Class<?>[] {ChannelInboundHandlerAdapter.class, ChannelDuplexHandler.class}) {
+        for (Method m : adapter.getMethods()) {
+          m.getAnnotations();
+        }
+      }
+      ByteBufAllocator.DEFAULT.directBuffer(1).release();
+    }
   }
 
   private static Throwable nativeUnavailability(TransportKind kind) {

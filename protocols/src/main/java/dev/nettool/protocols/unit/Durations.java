@@ -2,37 +2,62 @@ package dev.nettool.protocols.unit;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Parses and prints durations: {@code 250ms}, {@code 5s}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
 public final class Durations {
-  private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)?");
-
   private Durations() {}
 
   /** @throws IllegalArgumentException when the text is not a duration */
   public static Duration parse(String text) {
-    Matcher m = FORMAT.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not a duration (examples: 500ms, 5s, 2m, 1h)");
+    // Read by hand rather than with a regular expression: compiling one was 3 ms of a one-shot
+    // client's start. The form: digits, optionally '.' and digits, optional spaces, optional unit.
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    int i = digits(t, 0);
+    if (i == 0) {
+      throw notADuration(text);
     }
-    double value = Double.parseDouble(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    double nanosPerUnit = switch (unit) {
+    if (i < t.length() && t.charAt(i) == '.') {
+      int end = digits(t, i + 1);
+      if (end == i + 1) {
+        throw notADuration(text);
+      }
+      i = end;
+    }
+    double value = Double.parseDouble(t.substring(0, i));
+    while (i < t.length() && isSpace(t.charAt(i))) {
+      i++;
+    }
+    double nanosPerUnit = switch (t.substring(i)) {
+      case "", "s" -> 1e9;
       case "us" -> 1e3;
       case "ms" -> 1e6;
-      case "s" -> 1e9;
       case "m" -> 60e9;
       case "h" -> 3600e9;
-      default -> 86400e9;
+      case "d" -> 86400e9;
+      default -> throw notADuration(text);
     };
     double nanos = value * nanosPerUnit;
     if (nanos > Long.MAX_VALUE) {
       throw new IllegalArgumentException("'" + text + "' is too long a duration");
     }
     return Duration.ofNanos((long) nanos);
+  }
+
+  private static int digits(String t, int from) {
+    int i = from;
+    while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  /** What a regular expression's {@code \s} matches. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  private static IllegalArgumentException notADuration(String text) {
+    return new IllegalArgumentException("'" + text + "' is not a duration (examples: 500ms, 5s, 2m, 1h)");
   }
 
   /**

@@ -46,4 +46,43 @@ class DurationsTest {
     }
     return String.format(Locale.ROOT, "%.2fs", nanos / 1e9);
   }
+
+  /** The hand-written reader replaced a regular expression; both must take and refuse the same texts. */
+  @Test
+  void parsesWhatTheRegularExpressionParsed() {
+    java.util.regex.Pattern reference = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)?");
+    String[] parts = {"0", "1", "12", "007", ".", "5", " ", "\t", "us", "ms", "s", "m", "h", "d", "x", "S", "MS", "-", "e3", ""};
+    SplittableRandom random = new SplittableRandom(11);
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int n = random.nextInt(1, 6); n > 0; n--) {
+        sb.append(parts[random.nextInt(parts.length)]);
+      }
+      String text = sb.toString();
+      java.util.regex.Matcher m = reference.matcher(text.trim().toLowerCase(Locale.ROOT));
+      Duration expected = null;
+      if (m.matches()) {
+        double value = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double perUnit = switch (unit) {
+          case "us" -> 1e3;
+          case "ms" -> 1e6;
+          case "s" -> 1e9;
+          case "m" -> 60e9;
+          case "h" -> 3600e9;
+          default -> 86400e9;
+        };
+        expected = value * perUnit > Long.MAX_VALUE ? null : Duration.ofNanos((long) (value * perUnit));
+      }
+      Duration actual;
+      try {
+        actual = Durations.parse(text);
+      } catch (IllegalArgumentException e) {
+        actual = null;
+      }
+      assertThat(actual).as("'%s'", text).isEqualTo(expected);
+    }
+    assertThat(Durations.parse(" 1.5 S ")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+  }
 }
