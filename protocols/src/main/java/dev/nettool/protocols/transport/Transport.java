@@ -86,8 +86,8 @@ public final class Transport {
   }
 
   /**
-   * Starts loading the epoll native library, the annotations Netty reads of every handler it adds,
-   * and Netty's buffer allocator, on a daemon thread, so that a short command's start overlaps them
+   * Starts loading the epoll native library, Netty's buffer allocator and the annotations Netty
+   * reads of every handler it adds, on a daemon thread, so that a short command's start overlaps them
    * with parsing its command line on another core. The first {@link #select} finds the library
    * ready, or waits for it as class initialisation does.
    */
@@ -101,7 +101,10 @@ public final class Transport {
   private static final class Preload implements Runnable {
     @Override
     public void run() {
+      // In the order a client needs them: the transport, the allocator (a new channel's config
+      // takes it), then the handlers' annotations (adding a handler reads them).
       Epoll.isAvailable();
+      ByteBufAllocator.DEFAULT.directBuffer(1).release();
       // Netty asks each handler class for @Sharable and each handler method for its @Skip. The JDK
       // answers the first question about an annotation type by generating proxy classes for it
       // and for the annotations on it (9 ms of a one-shot client, on the thread building its
@@ -112,7 +115,6 @@ public final class Transport {
           m.getAnnotations();
         }
       }
-      ByteBufAllocator.DEFAULT.directBuffer(1).release();
     }
   }
 
