@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -102,9 +103,10 @@ public final class ClassDataTraining {
       }
     }
     if (only == null || only.equals("http-client") || only.equals("wait-for")) {
-      HttpServer http = new HttpServer(HttpServerConfig.builder().build(), EventSink.discard());
+      HttpServer server = only == null ? new HttpServer(HttpServerConfig.builder().build(), EventSink.discard()) : null;
+      JdkHttpPeer peer = only == null ? null : new JdkHttpPeer();
       try {
-        String httpUrl = "http://" + http.start().display() + "/";
+        String httpUrl = "http://" + (server != null ? server.start().display() : peer.target()) + "/";
         if (only == null || only.equals("http-client")) {
           Nettool.run(ctx, "http-client", httpUrl, "--timeout", "5s");
           Nettool.run(ctx, "http-client", httpUrl, "-i", "--json-output", "--timeout", "5s");
@@ -113,7 +115,11 @@ public final class ClassDataTraining {
           Nettool.run(ctx, "wait-for", httpUrl, "--timeout", "5s");
         }
       } finally {
-        http.close(Duration.ofSeconds(1));
+        if (server != null) {
+          server.close(Duration.ofSeconds(1));
+        } else {
+          peer.close();
+        }
       }
     }
     if (only == null || only.equals("ws-client")) {
@@ -183,6 +189,35 @@ public final class ClassDataTraining {
       } else {
         udp.close();
       }
+    }
+  }
+
+  /** An HTTP peer on loopback answering every request 200, made of the JDK's own HTTP server. */
+  static final class JdkHttpPeer implements com.sun.net.httpserver.HttpHandler {
+    private final com.sun.net.httpserver.HttpServer server;
+
+    JdkHttpPeer() throws IOException {
+      server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+      server.createContext("/", this);
+      server.start();
+    }
+
+    String target() {
+      return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+      byte[] body = "{\"ok\":true}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+
+    void close() {
+      server.stop(0);
     }
   }
 }

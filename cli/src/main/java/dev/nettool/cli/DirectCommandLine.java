@@ -39,6 +39,9 @@ final class DirectCommandLine {
     try {
       Object result = ((Callable<?>) command).call();
       return result instanceof Integer code ? code : 0;
+    } catch (UsageException e) {
+      ctx.out().flush();
+      return UsageErrorHandler.report(ctx, "nettool " + args[0], e.getMessage());
     } catch (CommandLine.ParameterException e) {
       return new UsageErrorHandler(ctx).handleParseException(e, args);
     } catch (Exception e) {

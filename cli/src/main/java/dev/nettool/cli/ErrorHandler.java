@@ -17,6 +17,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
     ctx.out().flush();
+    if (ex instanceof UsageException) {
+      return UsageErrorHandler.report(ctx, cl.getCommandSpec().qualifiedName(), ex.getMessage());
+    }
     ctx.err().println("nettool: " + describe(ex));
     if (debug) {
       ex.printStackTrace(ctx.err());
@@ -37,7 +40,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     if (ex instanceof NettoolException n) {
       return n.exitCode().code();
     }
-    if (ex instanceof CommandLine.ParameterException) {
+    if (ex instanceof CommandLine.ParameterException || ex instanceof UsageException) {
       return ExitCode.USAGE.code();
     }
     return ExitCode.FAILURE.code();

@@ -13,9 +13,13 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
 
   @Override
   public int handleParseException(CommandLine.ParameterException ex, String[] args) {
-    CommandLine cl = ex.getCommandLine();
-    ctx.err().println("nettool: usage: " + ex.getMessage().replace(System.lineSeparator(), " "));
-    ctx.err().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return report(ctx, ex.getCommandLine().getCommandSpec().qualifiedName(), ex.getMessage());
+  }
+
+  /** Prints a usage error of command {@code qualifiedName} ("nettool tcp-client") and returns exit 2. */
+  static int report(CliContext ctx, String qualifiedName, String message) {
+    ctx.err().println("nettool: usage: " + message.replace(System.lineSeparator(), " "));
+    ctx.err().println("Try '" + qualifiedName + " --help' for more information.");
     ctx.err().flush();
     return ExitCode.USAGE.code();
   }

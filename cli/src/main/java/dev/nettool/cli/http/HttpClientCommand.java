@@ -2,6 +2,7 @@ package dev.nettool.cli.http;
 
 import dev.nettool.cli.CliContext;
 import dev.nettool.cli.ClientLifetime;
+import dev.nettool.cli.UsageException;
 import dev.nettool.cli.options.Converters;
 import dev.nettool.cli.options.TlsClientOptions;
 import dev.nettool.cli.options.TransportOptions;
@@ -25,11 +26,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code nettool http-client URL}: one request like curl, or load mode with {@code --requests}/{@code --duration}. */
 @Command(name = "http-client", header = "curl-like HTTP/1.1 and HTTP/2 client with assertions and a load mode",
@@ -44,7 +42,6 @@ import picocli.CommandLine.Spec;
 public final class HttpClientCommand implements Callable<Integer> {
   private final CliContext ctx;
 
-  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "URL",
       description = "http(s)://HOST[:PORT][/PATH][?QUERY]; [v6] hosts too.")
@@ -189,7 +186,7 @@ public final class HttpClientCommand implements Callable<Integer> {
     try {
       return HttpUrl.parse(url);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -32,6 +32,15 @@ class HttpClientCommandTest {
         .hasErr("nettool: usage: " + problem + "\n" + HINT);
   }
 
+  /** After "--" picocli parses the command line, not the snapshot's parser: the same message. */
+  @Test
+  void rejectsAUrlItCannotRequestAfterADoubleDashToo() {
+    assertThat(CliHarness.run("http-client", "--", "ftp://127.0.0.1/"))
+        .exitedWith(2)
+        .hasOut("")
+        .hasErr("nettool: usage: 'ftp://127.0.0.1/' is not an http:// or https:// URL\n" + HINT);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "-d a=1 -F b=2 | --data: give one of -d, --data-binary, --json and -F",
