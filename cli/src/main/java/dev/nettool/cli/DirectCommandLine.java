@@ -132,10 +132,10 @@ final class DirectCommandLine {
           }
           matched.add(o);
           if (o.flag) {
-            if (value != null || Boolean.TRUE.equals(o.field.get(o.owner))) {
+            if (value != null || Boolean.TRUE.equals(o.get())) {
               throw Decline.INSTANCE;
             }
-            o.field.set(o.owner, Boolean.TRUE);
+            o.set(Boolean.TRUE);
             continue;
           }
           if (value == null) {
@@ -161,7 +161,7 @@ final class DirectCommandLine {
         }
       }
       for (Map.Entry<Arg, List<Object>> e : lists.entrySet()) {
-        e.getKey().field.set(e.getKey().owner, e.getValue());
+        e.getKey().set(e.getValue());
       }
       applyDefaults(allOptions, matched);
       applyDefaults(positionals, matched);
@@ -186,20 +186,20 @@ final class DirectCommandLine {
           if (!a.defaultValue.equals("false")) {
             throw Decline.INSTANCE;
           }
-          a.field.set(a.owner, Boolean.FALSE);
+          a.set(Boolean.FALSE);
           continue;
         }
         Map<Arg, List<Object>> lists = new HashMap<>();
         store(a, a.defaultValue, lists);
         if (a.multi) {
-          a.field.set(a.owner, lists.get(a));
+          a.set(lists.get(a));
         }
       }
     }
 
     private static void store(Arg a, String value, Map<Arg, List<Object>> lists) throws Exception {
       if (!a.multi) {
-        a.field.set(a.owner, a.convert(value));
+        a.set(a.convert(value));
         return;
       }
       List<Object> list = lists.get(a);
@@ -234,44 +234,77 @@ final class DirectCommandLine {
     final boolean required;
     final String defaultValue;
     final String split;
-    final Class<?> valueType;
-    final CommandLine.ITypeConverter<?> converter;
-    final Object owner;
-    final Field field;
     /** Whether this parser can set it exactly as picocli would. */
     final boolean supported;
+    // Resolved on first use: most of a command's options are neither given nor defaulted, and
+    // looking up a field and making a converter for each of them was half of a parse.
+    private final String[] record;
+    private final int at;
+    private final Map<String, Object> instances;
+    private final CommandLine.IFactory factory;
+    private Field field;
+    private Object owner;
+    private Class<?> valueType;
+    private CommandLine.ITypeConverter<?> converter;
+    private boolean resolved;
 
     private Arg(String[] names, boolean positional, int index, String arity, String[] f, int at,
-        Map<String, Object> instances, CommandLine.IFactory factory, boolean special) throws Exception {
+        Map<String, Object> instances, CommandLine.IFactory factory, boolean special) {
       this.names = names;
       this.positional = positional;
       this.index = index;
-      Class<?> type = CommandSnapshot.classNamed(f[at]);
+      this.record = f;
+      this.at = at;
+      this.instances = instances;
+      this.factory = factory;
+      String type = f[at];
       String[] aux = f[at + 1].isEmpty() ? new String[0] : f[at + 1].split(",");
-      String[] converters = f[at + 2].isEmpty() ? new String[0] : f[at + 2].split(",");
+      int converters = f[at + 2].isEmpty() ? 0 : f[at + 2].split(",").length;
       this.defaultValue = CommandSnapshot.value(f[at + 3]);
       String splitRegex = CommandSnapshot.value(f[at + 4]);
       this.split = splitRegex == null ? "" : splitRegex;
       this.required = f[at + 5].equals("1");
-      this.flag = !positional && arity.equals("0") && (type == boolean.class || type == Boolean.class);
-      this.multi = type == List.class;
-      this.valueType = multi ? (aux.length == 1 ? CommandSnapshot.classNamed(aux[0]) : null) : type;
-      this.converter = converters.length == 1
-          ? (CommandLine.ITypeConverter<?>) factory.create(Class.forName(converters[0]))
-          : null;
-      this.owner = f[1].equals("~") ? null : instances.get(f[1]);
-      this.field = f[1].equals("~") ? null : CommandSnapshot.field(f[2]);
+      this.flag = !positional && arity.equals("0") && (type.equals("boolean") || type.equals("java.lang.Boolean"));
+      this.multi = type.equals("java.util.List");
+      String valueTypeName = multi ? (aux.length == 1 ? aux[0] : "") : type;
       boolean plainSplit = split.isEmpty() || (split.length() == 1 && ",;:".contains(split));
-      this.supported = !special && field != null && owner != null && plainSplit
-          && converters.length <= 1
+      this.supported = !special && !f[1].equals("~") && plainSplit
+          && converters <= 1
           && (flag ? defaultValue == null || defaultValue.equals("false")
-              : arity.equals("1") && (converter != null || builtIn(valueType)))
-          && (multi || split.isEmpty());
+              : arity.equals("1") && (converters == 1 || builtIn(valueTypeName)))
+          && (multi ? aux.length == 1 : split.isEmpty());
+    }
+
+    private void resolve() throws Exception {
+      if (resolved) {
+        return;
+      }
+      owner = instances.get(record[1]);
+      field = CommandSnapshot.field(record[2]);
+      if (owner == null) {
+        throw Decline.INSTANCE;
+      }
+      String type = record[at];
+      valueType = multi ? CommandSnapshot.classNamed(record[at + 1]) : CommandSnapshot.classNamed(type);
+      converter = record[at + 2].isEmpty()
+          ? null
+          : (CommandLine.ITypeConverter<?>) factory.create(Class.forName(record[at + 2]));
+      resolved = true;
+    }
+
+    Object get() throws Exception {
+      resolve();
+      return field.get(owner);
+    }
+
+    void set(Object value) throws Exception {
+      resolve();
+      field.set(owner, value);
     }
 
     // O owner field names arity unspecified | type aux converters default split required label
     //   mapFallback hidden | negatable fallback usageHelp versionHelp
-    static Arg option(String[] f, Map<String, Object> instances, CommandLine.IFactory factory) throws Exception {
+    static Arg option(String[] f, Map<String, Object> instances, CommandLine.IFactory factory) {
       String fallback = CommandSnapshot.value(f[16]);
       boolean special = f[15].equals("1") || f[17].equals("1") || f[18].equals("1")
           || (fallback != null && !fallback.isEmpty());
@@ -279,7 +312,7 @@ final class DirectCommandLine {
     }
 
     // P owner field index unspecified arity unspecified | type aux converters default split required ...
-    static Arg positional(String[] f, Map<String, Object> instances, CommandLine.IFactory factory) throws Exception {
+    static Arg positional(String[] f, Map<String, Object> instances, CommandLine.IFactory factory) {
       // Only a parameter at an index of its own (TARGET, URL): "0", or "0+" where picocli numbered it
       // itself; a second one for the same parameter is declined.
       String index = f[3].endsWith("+") ? f[3].substring(0, f[3].length() - 1) : f[3];
@@ -300,12 +333,15 @@ final class DirectCommandLine {
       return true;
     }
 
-    private static boolean builtIn(Class<?> t) {
-      return t == String.class || t == int.class || t == Integer.class || t == long.class || t == Long.class
-          || t == Path.class;
+    private static boolean builtIn(String type) {
+      return switch (type) {
+        case "java.lang.String", "int", "java.lang.Integer", "long", "java.lang.Long", "java.nio.file.Path" -> true;
+        default -> false;
+      };
     }
 
     Object convert(String value) throws Exception {
+      resolve();
       if (converter != null) {
         return converter.convert(value);
       }
