@@ -24,8 +24,7 @@ public final class SnapshotClass {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      System.err.println("usage: SnapshotClass TEXT-FILE CLASSES-DIRECTORY");
-      System.exit(2);
+      throw new IllegalArgumentException("usage: SnapshotClass TEXT-FILE CLASSES-DIRECTORY");
     }
     String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
     Path out = Path.of(args[1], NAME + ".class");
