@@ -5,6 +5,8 @@ import dev.nettool.protocols.tls.CertificateFingerprint;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import java.net.SocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -16,6 +18,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  */
 public record HttpConnection(long id, SocketAddress remote, boolean secure, boolean http2,
     ClientCertificate clientCertificate) {
+  private static final AttributeKey<HttpConnection> KEY = AttributeKey.valueOf(HttpConnection.class, "facts");
 
   /** A cleartext or TLS HTTP/1.1 connection without a client certificate. */
   public HttpConnection(long id, SocketAddress remote, boolean secure) {
@@ -33,13 +36,23 @@ public record HttpConnection(long id, SocketAddress remote, boolean secure, bool
     return !secure && !http2;
   }
 
-  /** The facts of the connection {@code ch} belongs to: an HTTP/2 stream's are its parent connection's. */
+  /**
+   * The facts of the connection {@code ch} belongs to: an HTTP/2 stream's are its parent connection's. They
+   * are worked out once per connection and kept on it, so the many streams of an HTTP/2 connection do not
+   * each ask the TLS session for the client's certificate (with none shown, that asking throws).
+   */
   static HttpConnection of(Channel ch) {
     boolean http2 = ch instanceof Http2StreamChannel;
     Channel conn = http2 ? ch.parent() : ch;
-    SslHandler tls = conn.pipeline().get(SslHandler.class);
-    return new HttpConnection(Connections.id(conn), conn.remoteAddress(), tls != null, http2,
-        tls == null ? null : clientCertificate(tls));
+    Attribute<HttpConnection> kept = conn.attr(KEY);
+    HttpConnection facts = kept.get();
+    if (facts == null) {
+      SslHandler tls = conn.pipeline().get(SslHandler.class);
+      facts = new HttpConnection(Connections.id(conn), conn.remoteAddress(), tls != null, false,
+          tls == null ? null : clientCertificate(tls));
+      kept.set(facts);
+    }
+    return http2 ? new HttpConnection(facts.id, facts.remote, facts.secure, true, facts.clientCertificate) : facts;
   }
 
   private static ClientCertificate clientCertificate(SslHandler tls) {
