@@ -71,8 +71,6 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
       } catch (Exception e) {
         failed(ctx, e);
       }
-    } else {
-      body = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
     }
   }
 
@@ -84,8 +82,14 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter {
         if (last) {
           bodySink.end();
         }
-      } else if (body != null) {
-        body.addComponent(true, content.content().retain());
+      } else if (target instanceof HttpRouter.Whole) {
+        if (content.content().isReadable()) {
+          // Made with the first byte of a body: a request without one (most GETs) costs no buffer.
+          if (body == null) {
+            body = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
+          }
+          body.addComponent(true, content.content().retain());
+        }
         if (last) {
           exchange = newExchange(ctx, body, target.params());
           ((HttpRouter.Whole) target).handler().handle(exchange);

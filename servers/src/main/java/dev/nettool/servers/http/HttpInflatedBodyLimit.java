@@ -21,7 +21,8 @@ import java.util.zip.Inflater;
  */
 final class HttpInflatedBodyLimit extends ChannelInboundHandlerAdapter {
   private final long max;
-  private final byte[] scratch = new byte[8192];
+  /** Made with the first compressed body: most connections never send one. */
+  private byte[] scratch;
   private HttpGzipHeader gzipHeader;
   private Inflater inflater;
   private long inflated;
@@ -57,6 +58,9 @@ final class HttpInflatedBodyLimit extends ChannelInboundHandlerAdapter {
       gzipHeader = new HttpGzipHeader();
     } else if (e.equals("deflate")) {
       inflater = new Inflater();
+    }
+    if (inflater != null && scratch == null) {
+      scratch = new byte[8192];
     }
     inflated = 0;
   }
