@@ -13,10 +13,12 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 /**
  * The handlers every exchange passes, the same behind an HTTP/1.1 codec and behind each HTTP/2 stream's
  * converter, so that every route answers alike on both: observe, limits, (HTTP/1.1: one exchange at a time),
- * 100-continue, inflate request bodies, compress responses, CORS, (file bodies in chunks), dispatch to the
- * routes, report errors.
+ * 100-continue, inflate request bodies, compress responses, CORS, (file bodies in chunks, added with the
+ * first one), dispatch to the routes, report errors.
  */
 final class HttpExchangeHandlers {
+  private static final String DISPATCH = "dispatch";
+  private static final String CHUNKED = "chunked";
   private final HttpServerConfig config;
   private final EventSink sink;
   private final HttpServerStats stats;
@@ -33,24 +35,23 @@ final class HttpExchangeHandlers {
 
   /**
    * Behind the HTTP/1.1 codec named {@code codec}. The limits sit after the observer, so their answers show
-   * as request events, and before the gate, so they see every request as it comes. File bodies go out in
-   * chunks when TLS is in the way ({@code chunkedFiles}), as zero-copy regions otherwise.
+   * as request events, and before the gate, so they see every request as it comes.
    */
-  void http1(ChannelPipeline p, boolean chunkedFiles) {
+  void http1(ChannelPipeline p) {
     p.addLast("observe", new HttpExchangeObserver(stats, sink));
     HttpLimits.install(p, "codec", config, sink);
     p.addLast("gate", new HttpPipelineGate());
-    exchange(p, chunkedFiles);
+    exchange(p);
   }
 
-  /** Behind an HTTP/2 stream's frame-to-HTTP/1.1 converter: one exchange per stream, file bodies in chunks. */
+  /** Behind an HTTP/2 stream's frame-to-HTTP/1.1 converter: one exchange per stream. */
   void http2Stream(ChannelPipeline p) {
     p.addLast("observe", new HttpExchangeObserver(stats, sink));
     HttpLimits.installOnStream(p, config, sink);
-    exchange(p, true);
+    exchange(p);
   }
 
-  private void exchange(ChannelPipeline p, boolean chunkedFiles) {
+  private void exchange(ChannelPipeline p) {
     p.addLast("expect", new HttpExpectContinueHandler());
     p.addLast("inflate", new HttpRequestInflater());
     if (config.compress()) {
@@ -60,12 +61,24 @@ final class HttpExchangeHandlers {
     if (cors != null) {
       p.addLast("cors", new CorsHandler(cors));
     }
-    if (chunkedFiles) {
-      // Right behind the routes, so every handler above sees a file body as ordinary HTTP content pieces.
-      p.addLast("chunked", new ChunkedWriteHandler());
-    }
-    p.addLast("dispatch", new HttpDispatcher(router, config, sink));
+    p.addLast(DISPATCH, new HttpDispatcher(router, config, sink));
     p.addLast("errors", new HttpErrorReporter(sink));
+  }
+
+  /**
+   * Puts a {@code ChunkedWriteHandler} right in front of the routes, once, when the connection (or stream)
+   * first sends a file in pieces; every handler above then sees the file as ordinary HTTP content pieces.
+   * It is not there from the start because it queues every write it sees, and most responses are not files
+   * (on HTTP/2 it took about a tenth of a small response's cost).
+   */
+  static void chunkedWriter(ChannelPipeline p) {
+    if (p.get(CHUNKED) == null) {
+      if (p.get(DISPATCH) != null) {
+        p.addBefore(DISPATCH, CHUNKED, new ChunkedWriteHandler());
+      } else {
+        p.addLast(CHUNKED, new ChunkedWriteHandler());
+      }
+    }
   }
 
   /** Any origin, the common methods, any request header; preflights are cached for ten minutes. */

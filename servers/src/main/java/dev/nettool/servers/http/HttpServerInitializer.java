@@ -67,7 +67,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
       p.addLast("h2c-window", new Http2cUpgradeWindow("h2c-upgrade"));
       p.addLast("h2c-upgrade", new HttpServerUpgradeHandler(this::fromHttp1, this::upgradeCodec, MAX_UPGRADE_BODY));
     }
-    exchanges.http1(p, tls != null);
+    exchanges.http1(p);
   }
 
   /** Prior knowledge or ALPN h2: the HTTP/1.1 handlers go, HTTP/2's come. */

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.codec.http.HttpChunkedInput;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -26,14 +27,15 @@ import java.util.Map;
 
 /**
  * Runs one request through a route table on an {@link EmbeddedChannel} and collects what was written:
- * the head, the body bytes, and the body object as it was handed to the pipeline (released here).
+ * the head, the body bytes, and the body object as it was handed to the pipeline (released here), and
+ * whether the exchange put a {@link ChunkedWriteHandler} into the pipeline for it.
  */
 final class HttpStaticExchanges {
   private HttpStaticExchanges() {}
 
   /** What one exchange wrote. {@code bodyObject} is the class of the non-HTTP body message, if any. */
   record Written(HttpResponse head, byte[] body, Class<?> bodyObject, long regionPosition, long regionCount,
-      boolean ended) {
+      boolean ended, boolean chunkedWriter) {
     String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -104,7 +106,8 @@ final class HttpStaticExchanges {
         io.netty.util.ReferenceCountUtil.release(m);
       }
     }
-    return new Written(head, body.toByteArray(), bodyObject, position, count, ended);
+    return new Written(head, body.toByteArray(), bodyObject, position, count, ended,
+        ch.pipeline().get(ChunkedWriteHandler.class) != null);
   }
 
   /** Reads the chunks as ChunkedWriteHandler would; whether the last one ended the response. */
