@@ -42,10 +42,15 @@ public final class WsHandshaker extends WebSocketServerHandshaker13 {
     return new CloseBodyUnchecked(decoderConfig());
   }
 
-  /** The frame decoder minus its Close body check. */
+  /**
+   * The frame decoder minus its Close body check, and with a composite cumulation: a frame that spans many
+   * reads (a 1 MB message comes in dozens) is gathered without copying each read into one growing buffer;
+   * the decoder copies the payload out once either way.
+   */
   private static final class CloseBodyUnchecked extends WebSocket13FrameDecoder {
     CloseBodyUnchecked(WebSocketDecoderConfig config) {
       super(config);
+      setCumulator(COMPOSITE_CUMULATOR);
     }
 
     @Override
