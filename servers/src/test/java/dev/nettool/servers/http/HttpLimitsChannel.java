@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -32,6 +33,8 @@ final class HttpLimitsChannel {
   final EmbeddedChannel channel;
   final List<String> served = new ArrayList<>();
   final List<Integer> pieces = new ArrayList<>();
+  /** What reached the route, message by message: {@code full /x}, {@code head /x}, {@code content}, {@code last}. */
+  final List<String> messages = new ArrayList<>();
 
   HttpLimitsChannel(HttpServerConfig config) {
     channel = new EmbeddedChannel();
@@ -92,6 +95,9 @@ final class HttpLimitsChannel {
       if (msg instanceof HttpRequest r) {
         request = r;
       }
+      messages.add(msg instanceof FullHttpRequest r ? "full " + r.uri()
+          : msg instanceof HttpRequest r ? "head " + r.uri()
+          : msg instanceof LastHttpContent ? "last" : "content");
       if (msg instanceof HttpContent content && content.content().isReadable()) {
         pieces.add(content.content().readableBytes());
       }

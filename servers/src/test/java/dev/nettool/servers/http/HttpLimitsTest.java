@@ -133,6 +133,21 @@ class HttpLimitsTest {
   }
 
   @Test
+  void handsOnABodilessRequestAsOneMessageAndTheRestAsTheyCame() {
+    HttpLimitsChannel c = new HttpLimitsChannel();
+    String out = c.send("GET /a HTTP/1.1\r\n" + HOST + "\r\n"
+        + "POST /b HTTP/1.1\r\n" + HOST + "Content-Length: 3\r\n\r\nabc"
+        + "DELETE /c HTTP/1.1\r\n" + HOST + "Content-Length: 0\r\n\r\n"
+        + "GET /d HTTP/1.1\r\n" + HOST + "Connection: Upgrade\r\nUpgrade: h2c\r\n\r\n"
+        + "POST /e HTTP/1.1\r\n" + HOST + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n").output();
+    assertThat(c.messages).containsExactly("full /a", "head /b", "last", "full /c", "head /d", "last",
+        "head /e", "last");
+    assertThat(c.served).containsExactly("/a", "/b", "/c", "/d", "/e");
+    assertThat(out.split("HTTP/1\\.1 200 OK", -1)).as("five answers in %s", out).hasSize(6);
+    assertThat(c.finish()).isFalse();
+  }
+
+  @Test
   void servesNothingSmuggledBehindContentLengthAndTransferEncoding() {
     HttpLimitsChannel c = new HttpLimitsChannel();
     String out = c.send("POST / HTTP/1.1\r\n" + HOST + "Content-Length: 35\r\nTransfer-Encoding: chunked\r\n\r\n"
