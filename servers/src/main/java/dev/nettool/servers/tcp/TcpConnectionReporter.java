@@ -46,9 +46,17 @@ final class TcpConnectionReporter extends ChannelDuplexHandler {
     this.verbose = sink.shows(Verbosity.VERBOSE);
   }
 
+  /**
+   * The connection's time starts when its pipeline is made, as the accept hands it over: the idle timer
+   * behind this handler starts then too, so a connection closed for idleness never shows a shorter life.
+   */
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    startNanos = System.nanoTime();
+  }
+
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    startNanos = System.nanoTime();
     id = Connections.id(ctx.channel());
     if (!tls && sink.shows(Verbosity.NORMAL)) {
       sink.publish(NetEvents.connection(id, Connections.remote(ctx.channel(), listen), facts(ctx)));
