@@ -3,6 +3,7 @@
 #   nettool http-server --route 'GET /hello 200 Hello World' (and --dir for the file)
 #   Node's http hello world (scripts/bench/src/node-http.js)
 #   nginx with 'return 200 "Hello World"' (and its static file serving)
+#   the least Netty HTTP server (src/NettyHello.java; hello only): what Netty itself allows here
 # Loads: hello and a 1 MiB static file, each x64 and x256 connections. Every
 # server first gets BENCH_SERVER_WARMUP seconds of hello x64 (a JIT-compiled
 # server, the JVM or V8, is slow for its first seconds), then each load its
@@ -23,11 +24,11 @@ BENCH_SERVER_WARMUP="${BENCH_SERVER_WARMUP:-10}"
 command -v wrk >/dev/null || { echo "http.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 
 LOADS=("hello 64" "hello 256" "file 64" "file 256")
-SERVERS=(nettool node nginx)
-declare -A LABEL=([nettool]="nettool" [node]="Node" [nginx]="nginx")
+SERVERS=(nettool netty node nginx)
+declare -A LABEL=([nettool]="nettool" [netty]="Netty" [node]="Node" [nginx]="nginx")
 declare -A VAL=()
 declare -A PATH_OF=([nettool,hello]="/hello" [nettool,file]="/file.bin" [node,hello]="/hello" [node,file]="/file"
-                    [nginx,hello]="/hello" [nginx,file]="/file.bin")
+                    [nginx,hello]="/hello" [nginx,file]="/file.bin" [netty,hello]="/hello")
 
 DOCROOT="$BENCH_TMP/docroot"
 mkdir -p "$DOCROOT"
@@ -47,6 +48,7 @@ measure() {
     (( BENCH_SERVER_WARMUP > 0 )) && { http_rps "$SERVER_PORT" "${PATH_OF[$server,hello]}" 64 "$BENCH_SERVER_WARMUP" || true; }
     for load in "${LOADS[@]}"; do
         read -r kind n <<<"$load"
+        [[ -n ${PATH_OF[$server,$kind]:-} ]] || continue   # the Netty reference serves no file
         (( BENCH_WARMUP > 0 )) && { http_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_WARMUP" || true; }
         if http_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_SECONDS"; then
             VAL[$server,$load]="$R_VALUE"
@@ -90,6 +92,12 @@ for server in "${SERVERS[@]}"; do
                 continue
             fi
             ;;
+        netty)
+            if ! netty_hello_cmd || ! start_server netty 60 "${NETTY_HELLO[@]}" http; then
+                note "Netty reference skipped: $START_FAIL"
+                continue
+            fi
+            ;;
         node)
             command -v node >/dev/null || { note "Node skipped: node not installed"; continue; }
             start_server node 30 node "$BENCH_DIR/src/node-http.js" "$DOCROOT/file.bin" || { note "Node skipped: $START_FAIL"; continue; }
@@ -117,14 +125,15 @@ done
 echo
 printf '%-11s' "load"
 for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
-printf ' %13s %14s\n' "nettool/Node" "nettool/nginx"
+printf ' %13s %14s %14s\n' "nettool/Node" "nettool/nginx" "nettool/Netty"
 for load in "${LOADS[@]}"; do
     printf '%-11s' "${load/ / x}"
     for s in "${SERVERS[@]}"; do printf ' %10s' "${VAL[$s,$load]:--}"; done
-    printf ' %13s %14s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
-        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")"
+    printf ' %13s %14s %14s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")" \
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[netty,$load]:-}")"
 done
-echo "(req/s; file = 1 MiB static file)"
+echo "(req/s; file = 1 MiB static file; Netty = the least Netty HTTP server, src/NettyHello.java, hello only)"
 echo
 echo "http-client load mode x64 on nettool /hello: ${CLIENT_VAL:--} req/s; wrk: ${WRK_SAME:--} req/s; ratio $(ratio "$CLIENT_VAL" "$WRK_SAME")"
 if (( ${#NOTES[@]} > 0 )); then

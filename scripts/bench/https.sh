@@ -3,12 +3,14 @@
 #   nettool https-server --route 'GET /hello 200 Hello World'
 #   Node's https hello world (scripts/bench/src/node-https.js)
 #   nginx with 'return 200 "Hello World"' over TLS (and HTTP/2)
-# All three serve the same certificate (ECDSA P-256, made by nettool cert) and
+#   the least Netty HTTPS server (src/NettyHello.java, HTTP/1.1 and h2 by ALPN,
+#   on the same TLS engine as nettool): what Netty itself allows here
+# All four serve the same certificate (ECDSA P-256, made by nettool cert) and
 # negotiate what their client offers (TLS 1.3).
 # Loads, with wrk: keep-alive x64 (one handshake per connection), and
 # handshake x64 ('Connection: close' on every request, so every request makes
 # a new connection and a full TLS handshake). With h2load (when installed):
-# HTTP/2 x64 connections x10 streams, nettool and nginx.
+# HTTP/2 x64 connections x10 streams, nettool, Netty and nginx.
 # Every server first gets BENCH_SERVER_WARMUP seconds of keep-alive load, as
 # much handshake load (and as much h2 load, where it speaks h2), then each load
 # its BENCH_WARMUP run before the measured one.
@@ -30,8 +32,8 @@ HAVE_H2LOAD=1
 command -v h2load >/dev/null || HAVE_H2LOAD=0
 
 LOADS=("keep-alive 64" "handshake 64" "h2 64")
-SERVERS=(nettool node nginx)
-declare -A LABEL=([nettool]="nettool" [node]="Node" [nginx]="nginx")
+SERVERS=(nettool netty node nginx)
+declare -A LABEL=([nettool]="nettool" [netty]="Netty" [node]="Node" [nginx]="nginx")
 declare -A VAL=()
 
 CERTS="$BENCH_TMP/certs"
@@ -135,6 +137,13 @@ for server in "${SERVERS[@]}"; do
                 continue
             fi
             ;;
+        netty)
+            if ! netty_hello_cmd \
+                || ! start_server netty 60 "${NETTY_HELLO[@]}" https "$CERTS/server.pem" "$CERTS/server-key.pem"; then
+                note "Netty reference skipped: $START_FAIL"
+                continue
+            fi
+            ;;
         node)
             command -v node >/dev/null || { note "Node skipped: node not installed"; continue; }
             start_server node 30 node "$BENCH_DIR/src/node-https.js" "$CERTS/server.pem" "$CERTS/server-key.pem" \
@@ -153,14 +162,15 @@ done
 echo
 printf '%-14s' "load"
 for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
-printf ' %13s %14s\n' "nettool/Node" "nettool/nginx"
+printf ' %13s %14s %14s\n' "nettool/Node" "nettool/nginx" "nettool/Netty"
 for load in "${LOADS[@]}"; do
     printf '%-14s' "${load/ / x}"
     for s in "${SERVERS[@]}"; do printf ' %10s' "${VAL[$s,$load]:--}"; done
-    printf ' %13s %14s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
-        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")"
+    printf ' %13s %14s %14s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")" \
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[netty,$load]:-}")"
 done
-echo "(req/s; handshake = a new connection and full TLS handshake per request; h2 = HTTP/2, 10 streams per connection)"
+echo "(req/s; handshake = a new connection and full TLS handshake per request; h2 = HTTP/2, 10 streams per connection; Netty = the least Netty HTTPS server, src/NettyHello.java)"
 if (( ${#NOTES[@]} > 0 )); then
     echo
     for n in "${NOTES[@]}"; do echo "note: $n"; done

@@ -239,6 +239,16 @@ can_run_nettool() {
     fi
 }
 
+# netty_hello_cmd: sets NETTY_HELLO to the command that runs src/NettyHello.java, the least a Netty HTTP
+# server can be (the reference for what Netty itself allows), on the Netty in nettool's jar; returns 1
+# when the jar is not built.
+netty_hello_cmd() {
+    local jar="$REPO_ROOT/cli/target/nettool.jar" java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+    [[ -f $jar ]] || { START_FAIL="cli/target/nettool.jar is not built"; return 1; }
+    NETTY_HELLO=("$java" -cp "$jar" -Djava.library.path="$REPO_ROOT/cli/target/native/META-INF/native"
+                 "$BENCH_DIR/src/NettyHello.java")
+}
+
 machine_line() {
     echo "machine: $(nproc) CPUs, $(uname -sr), $(node --version 2>/dev/null || echo 'no node')"
 }

@@ -1,0 +1,149 @@
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The benchmarks' reference for what Netty itself allows on this machine, as the C epoll server is for TCP:
+ * the least a Netty HTTP server can be, answering every request with {@code Hello World}. HTTP/1.1 through
+ * {@code HttpServerCodec}; with TLS also HTTP/2 by ALPN through the frame codec, the multiplexer and the
+ * stream-to-HTTP/1.1 converter, the pieces nettool's server uses. No limits, no events, no routing.
+ * One event loop per CPU, as nettool's http-server. Prints {@code listening http 127.0.0.1:PORT} once bound.
+ *
+ * <pre>
+ * java -cp nettool.jar NettyHello.java http
+ * java -cp nettool.jar NettyHello.java https CERT.pem KEY.pem
+ * </pre>
+ */
+public final class NettyHello {
+  private static final ByteBuf BODY = Unpooled.unreleasableBuffer(
+      Unpooled.directBuffer().writeBytes("Hello World".getBytes(StandardCharsets.US_ASCII)));
+
+  public static void main(String[] args) throws Exception {
+    boolean tls = args.length == 3 && args[0].equals("https");
+    if (!tls && !(args.length == 1 && args[0].equals("http"))) {
+      System.err.println("usage: NettyHello http | NettyHello https CERT.pem KEY.pem");
+      System.exit(2);
+    }
+    SslContext ssl = tls ? sslContext(new File(args[1]), new File(args[2])) : null;
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+        EpollIoHandler.newFactory());
+    Channel server = new ServerBootstrap()
+        .group(group)
+        .channel(EpollServerSocketChannel.class)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            if (ssl == null) {
+              http1(ch.pipeline());
+            } else {
+              ch.pipeline().addLast(ssl.newHandler(ch.alloc()), new Alpn());
+            }
+          }
+        })
+        .bind("127.0.0.1", 0).sync().channel();
+    int port = ((InetSocketAddress) server.localAddress()).getPort();
+    System.out.println("listening " + (tls ? "https" : "http") + " 127.0.0.1:" + port);
+    System.out.flush();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> group.shutdownGracefully().syncUninterruptibly()));
+    server.closeFuture().sync();
+  }
+
+  private static SslContext sslContext(File cert, File key) throws Exception {
+    return SslContextBuilder.forServer(cert, key)
+        .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+        .protocols("TLSv1.3", "TLSv1.2")
+        .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+        .build();
+  }
+
+  private static void http1(ChannelPipeline p) {
+    p.addLast(new HttpServerCodec(), new Hello());
+  }
+
+  /** h2 or HTTP/1.1, as the client chose by ALPN. */
+  private static final class Alpn extends ApplicationProtocolNegotiationHandler {
+    Alpn() {
+      super(ApplicationProtocolNames.HTTP_1_1);
+    }
+
+    @Override
+    protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+      if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+        ChannelHandler stream = new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), new Hello());
+          }
+        };
+        ctx.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(), new Http2MultiplexHandler(stream));
+      } else {
+        http1(ctx.pipeline());
+      }
+    }
+  }
+
+  /** Answers each request, once it is read whole, with the text; closes when the client asked to. */
+  private static final class Hello extends SimpleChannelInboundHandler<HttpObject> {
+    private boolean keepAlive = true;
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+      if (msg instanceof HttpRequest request) {
+        keepAlive = HttpUtil.isKeepAlive(request);
+      }
+      if (msg instanceof LastHttpContent) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+            BODY.duplicate());
+        response.headers()
+            .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.readableBytes());
+        if (keepAlive) {
+          ctx.writeAndFlush(response);
+        } else {
+          response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+          ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+      }
+    }
+  }
+}
