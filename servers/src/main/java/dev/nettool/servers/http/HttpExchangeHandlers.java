@@ -19,6 +19,8 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 final class HttpExchangeHandlers {
   private static final String DISPATCH = "dispatch";
   private static final String CHUNKED = "chunked";
+  private static final String EXPECT = "expect";
+  private static final String INFLATE = "inflate";
   private final HttpServerConfig config;
   private final EventSink sink;
   private final HttpServerStats stats;
@@ -44,16 +46,32 @@ final class HttpExchangeHandlers {
     exchange(p);
   }
 
-  /** Behind an HTTP/2 stream's frame-to-HTTP/1.1 converter: one exchange per stream. */
+  /**
+   * Behind an HTTP/2 stream's frame-to-HTTP/1.1 converter: one exchange per stream. The body handlers come
+   * with {@link #http2StreamBody}, when the converter sees that the request has a body.
+   */
   void http2Stream(ChannelPipeline p) {
     p.addLast("observe", new HttpExchangeObserver(stats, sink));
-    HttpLimits.installOnStream(p, config, sink);
-    exchange(p);
+    HttpLimits.installOnStream(p, sink);
+    p.addLast(EXPECT, new HttpExpectContinueHandler());
+    rest(p);
+  }
+
+  /** Puts a stream's body handlers in the places they have on an HTTP/1.1 connection; once. */
+  void http2StreamBody(ChannelPipeline p) {
+    if (p.get(INFLATE) == null) {
+      HttpLimits.bodyLimitsOnStream(p, config);
+      p.addAfter(EXPECT, INFLATE, new HttpRequestInflater());
+    }
   }
 
   private void exchange(ChannelPipeline p) {
-    p.addLast("expect", new HttpExpectContinueHandler());
-    p.addLast("inflate", new HttpRequestInflater());
+    p.addLast(EXPECT, new HttpExpectContinueHandler());
+    p.addLast(INFLATE, new HttpRequestInflater());
+    rest(p);
+  }
+
+  private void rest(ChannelPipeline p) {
     if (config.compress()) {
       p.addLast("compress", new HttpContentCompressor(StandardCompressionOptions.gzip(),
           StandardCompressionOptions.deflate()));

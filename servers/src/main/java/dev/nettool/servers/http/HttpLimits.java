@@ -9,6 +9,9 @@ import io.netty.channel.ChannelPipeline;
  * decoder's verdict, the body limits, and last the rejecter that answers what any of them refused.
  */
 final class HttpLimits {
+  private static final String VALIDATE = "validate";
+  private static final String REJECT = "reject";
+
   private HttpLimits() {}
 
   /**
@@ -24,21 +27,26 @@ final class HttpLimits {
     p.addLast("keep-alive-timeout", new HttpKeepAliveTimeout(config.keepAliveTimeout(), sink));
     p.addLast("header-timeout", new HttpHeaderTimeout(config.headerTimeout(), sink));
     p.addLast("body-stall", new HttpBodyStallTimeout(config.headerTimeout()));
-    p.addLast("validate", HttpRequestValidator.INSTANCE);
+    p.addLast(VALIDATE, HttpRequestValidator.INSTANCE);
     p.addLast("body-limit", new HttpBodyLimit(config.maxBody()));
     p.addLast("inflated-limit", new HttpInflatedBodyLimit(config.maxBody()));
-    p.addLast("reject", new HttpRejecter(sink));
+    p.addLast(REJECT, new HttpRejecter(sink));
   }
 
   /**
-   * The limits that apply to one HTTP/2 stream, appended at its end: the request's verdict, the body limits
-   * and the rejecter. The frame codec has already checked the framing and the header list size (431); the
-   * timeouts watch bytes of a connection, which a stream does not own.
+   * The limits that apply to one HTTP/2 stream, appended at its end: the request's verdict and the
+   * rejecter; {@link #bodyLimitsOnStream} puts the body limits between them when the request has a body.
+   * The frame codec has already checked the framing and the header list size (431); the timeouts watch
+   * bytes of a connection, which a stream does not own.
    */
-  static void installOnStream(ChannelPipeline p, HttpServerConfig config, EventSink sink) {
-    p.addLast("validate", HttpRequestValidator.INSTANCE);
-    p.addLast("body-limit", new HttpBodyLimit(config.maxBody()));
-    p.addLast("inflated-limit", new HttpInflatedBodyLimit(config.maxBody()));
-    p.addLast("reject", new HttpRejecter(sink));
+  static void installOnStream(ChannelPipeline p, EventSink sink) {
+    p.addLast(VALIDATE, HttpRequestValidator.INSTANCE);
+    p.addLast(REJECT, new HttpRejecter(sink));
+  }
+
+  /** The body limits of an HTTP/2 stream, between the verdict and the rejecter, as on HTTP/1.1. */
+  static void bodyLimitsOnStream(ChannelPipeline p, HttpServerConfig config) {
+    p.addBefore(REJECT, "body-limit", new HttpBodyLimit(config.maxBody()));
+    p.addBefore(REJECT, "inflated-limit", new HttpInflatedBodyLimit(config.maxBody()));
   }
 }

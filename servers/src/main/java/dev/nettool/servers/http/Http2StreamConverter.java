@@ -1,0 +1,63 @@
+package dev.nettool.servers.http;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http2.Http2StreamFrame;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.codec.http2.HttpConversionUtil;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Netty's converter between an HTTP/2 stream's frames and HTTP/1.1 messages, one instance for every stream,
+ * with two additions on the way in:
+ * <ul>
+ *   <li>it removes the {@code x-http2-*} headers the conversion adds to a request (stream id, scheme...): the
+ *       client never sent them, and an echo over h2 must show what an echo over HTTP/1.1 shows;
+ *   <li>it gives the stream its body handlers (the body limits, the request inflater) only when the request
+ *       has a body, or says it has one. A request that came as a single HEADERS frame (most GETs) arrives
+ *       as one {@link FullHttpRequest} with no body, and its stream's pipeline is built without them:
+ *       every handler of a stream's pipeline is made, added and torn down again for that one request.
+ * </ul>
+ */
+@Sharable
+final class Http2StreamConverter extends Http2StreamFrameToHttpObjectCodec {
+  private final Consumer<ChannelPipeline> bodyHandlers;
+
+  /** @param bodyHandlers adds the body handlers to a stream's pipeline; called at most once per stream */
+  Http2StreamConverter(Consumer<ChannelPipeline> bodyHandlers) {
+    super(true);
+    this.bodyHandlers = bodyHandlers;
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, Http2StreamFrame frame, List<Object> out) throws Exception {
+    int first = out.size();
+    super.decode(ctx, frame, out);
+    for (int i = first; i < out.size(); i++) {
+      if (out.get(i) instanceof HttpRequest request) {
+        HttpHeaders headers = request.headers();
+        for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
+          headers.remove(name.text());
+        }
+        if (mayHaveBody(request)) {
+          bodyHandlers.accept(ctx.pipeline());
+        }
+      }
+    }
+  }
+
+  /** Anything but a full request that declares no body: body frames follow, or the headers speak of one. */
+  static boolean mayHaveBody(HttpRequest request) {
+    HttpHeaders headers = request.headers();
+    return !(request instanceof FullHttpRequest full && !full.content().isReadable())
+        || headers.contains(HttpHeaderNames.CONTENT_LENGTH)
+        || headers.contains(HttpHeaderNames.CONTENT_ENCODING)
+        || headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
+  }
+}
