@@ -53,7 +53,7 @@ final class Http2StreamConverter extends Http2StreamFrameToHttpObjectCodec {
   }
 
   /** Anything but a full request that declares no body: body frames follow, or the headers speak of one. */
-  static boolean mayHaveBody(HttpRequest request) {
+  private static boolean mayHaveBody(HttpRequest request) {
     HttpHeaders headers = request.headers();
     return !(request instanceof FullHttpRequest full && !full.content().isReadable())
         || headers.contains(HttpHeaderNames.CONTENT_LENGTH)

@@ -59,10 +59,11 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
         bodiless = null;
         if (msg instanceof LastHttpContent last && !last.content().isReadable()
             && last.trailingHeaders().isEmpty() && last.decoderResult().isSuccess()) {
+          FullHttpRequest full = new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(),
+              Unpooled.EMPTY_BUFFER, head.headers(), last.trailingHeaders());
           last.release();
           requestEnded();
-          ctx.fireChannelRead(new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(),
-              Unpooled.EMPTY_BUFFER, head.headers(), last.trailingHeaders()));
+          ctx.fireChannelRead(full);
           return;
         }
         ctx.fireChannelRead(head);
@@ -71,7 +72,8 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
         long length = HttpUtil.isTransferEncodingChunked(request) ? -1 : HttpUtil.getContentLength(request, 0L);
         bodyFollows(length);
         // An Upgrade request stays as it came: the h2c upgrade handler (an aggregator) lets a full request pass.
-        if (length == 0 && !(msg instanceof LastHttpContent) && !request.headers().contains(HttpHeaderNames.UPGRADE)) {
+        boolean upgrade = request.headers().contains(HttpHeaderNames.UPGRADE);
+        if (length == 0 && !(msg instanceof LastHttpContent) && !upgrade) {
           bodiless = request;
           return;
         }
