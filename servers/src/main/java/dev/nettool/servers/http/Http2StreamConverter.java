@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http2.Http2StreamFrame;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.codec.http2.HttpConversionUtil;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,6 +28,11 @@ import java.util.function.Consumer;
  */
 @Sharable
 final class Http2StreamConverter extends Http2StreamFrameToHttpObjectCodec {
+  /** Once: {@code values()} makes a new array on every call, and this runs for every request. */
+  private static final CharSequence[] EXTENSION_HEADERS = Arrays.stream(
+      HttpConversionUtil.ExtensionHeaderNames.values()).map(HttpConversionUtil.ExtensionHeaderNames::text)
+      .toArray(CharSequence[]::new);
+
   private final Consumer<ChannelPipeline> bodyHandlers;
 
   /** @param bodyHandlers adds the body handlers to a stream's pipeline; called at most once per stream */
@@ -42,8 +48,8 @@ final class Http2StreamConverter extends Http2StreamFrameToHttpObjectCodec {
     for (int i = first; i < out.size(); i++) {
       if (out.get(i) instanceof HttpRequest request) {
         HttpHeaders headers = request.headers();
-        for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
-          headers.remove(name.text());
+        for (CharSequence name : EXTENSION_HEADERS) {
+          headers.remove(name);
         }
         if (mayHaveBody(request)) {
           bodyHandlers.accept(ctx.pipeline());
