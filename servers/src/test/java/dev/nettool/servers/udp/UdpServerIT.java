@@ -11,6 +11,8 @@ import dev.nettool.protocols.event.Event;
 import dev.nettool.protocols.event.Verbosity;
 import dev.nettool.protocols.testing.RecordingEventSink;
 import dev.nettool.protocols.transport.TransportKind;
+import io.netty.channel.MaxMessagesRecvByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -19,7 +21,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
@@ -76,6 +80,34 @@ class UdpServerIT {
       byte[] payload = randomBytes(65_507);
 
       assertThat(roundTrip(s, bound, payload)).as("65,507 bytes, not cut at 2,048").isEqualTo(payload);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.nettool.protocols.testing.Transports#available")
+  void readsABurstPerWakeUpAndEchoesEveryDatagramOfIt(TransportKind transport) throws Exception {
+    try (UdpServer server = new UdpServer(echo(transport), new RecordingEventSink());
+        DatagramSocket s = peer(InetAddress.getLoopbackAddress())) {
+      Endpoint.Inet bound = (Endpoint.Inet) server.start();
+      RecvByteBufAllocator allocator = server.channel().config().getRecvByteBufAllocator();
+      assertThat(((MaxMessagesRecvByteBufAllocator) allocator).maxMessagesPerRead())
+          .as("a hand-made allocator would read one datagram per wake-up").isEqualTo(UdpServer.READS_PER_WAKEUP);
+
+      // Sent without waiting, so the server finds several queued, echoes them in one flush.
+      List<String> sent = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        byte[] payload = ("datagram " + i + " " + "x".repeat(i)).getBytes(StandardCharsets.UTF_8);
+        sent.add(new String(payload, StandardCharsets.UTF_8));
+        s.send(new DatagramPacket(payload, payload.length, InetAddress.getLoopbackAddress(), bound.port()));
+      }
+      List<String> echoed = new ArrayList<>();
+      for (int i = 0; i < sent.size(); i++) {
+        DatagramPacket reply = new DatagramPacket(new byte[65536], 65536);
+        s.receive(reply);
+        echoed.add(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
+      }
+
+      assertThat(echoed).containsExactlyInAnyOrderElementsOf(sent);
     }
   }
 
