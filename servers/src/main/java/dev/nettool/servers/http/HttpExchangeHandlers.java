@@ -13,8 +13,8 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 /**
  * The handlers every exchange passes, the same behind an HTTP/1.1 codec and behind each HTTP/2 stream's
  * converter, so that every route answers alike on both: observe, limits, (HTTP/1.1: one exchange at a time),
- * 100-continue, inflate request bodies, compress responses, CORS, (file bodies in chunks, added with the
- * first one), dispatch to the routes, report errors.
+ * 100-continue, (inflate request bodies, added with the first request that has a body), compress responses,
+ * CORS, (file bodies in chunks, added with the first one), dispatch to the routes, report errors.
  */
 final class HttpExchangeHandlers {
   private static final String DISPATCH = "dispatch";
@@ -37,13 +37,15 @@ final class HttpExchangeHandlers {
 
   /**
    * Behind the HTTP/1.1 codec named {@code codec}. The limits sit after the observer, so their answers show
-   * as request events, and before the gate, so they see every request as it comes.
+   * as request events, and before the gate, so they see every request as it comes. The body handlers come
+   * with the connection's first request that has a body.
    */
   void http1(ChannelPipeline p) {
     p.addLast("observe", new HttpExchangeObserver(stats, sink));
-    HttpLimits.install(p, "codec", config, sink);
+    HttpLimits.install(p, "codec", config, sink, HttpExchangeHandlers::inflater);
     p.addLast("gate", new HttpPipelineGate());
-    exchange(p);
+    p.addLast(EXPECT, new HttpExpectContinueHandler());
+    rest(p);
   }
 
   /**
@@ -61,14 +63,13 @@ final class HttpExchangeHandlers {
   void http2StreamBody(ChannelPipeline p) {
     if (p.get(INFLATE) == null) {
       HttpLimits.bodyLimitsOnStream(p, config);
-      p.addAfter(EXPECT, INFLATE, new HttpRequestInflater());
+      inflater(p);
     }
   }
 
-  private void exchange(ChannelPipeline p) {
-    p.addLast(EXPECT, new HttpExpectContinueHandler());
-    p.addLast(INFLATE, new HttpRequestInflater());
-    rest(p);
+  /** The request inflater, right behind 100-continue: added with the first request that has a body. */
+  private static void inflater(ChannelPipeline p) {
+    p.addAfter(EXPECT, INFLATE, new HttpRequestInflater());
   }
 
   private void rest(ChannelPipeline p) {

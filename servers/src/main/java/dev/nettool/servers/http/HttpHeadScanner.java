@@ -5,12 +5,14 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.util.function.Consumer;
 
 /**
  * Reads the raw bytes of each request head before the codec does and rejects what Netty's decoder
@@ -31,10 +33,20 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
   private enum State { HEAD, FRAMING, BODY_LENGTH, BODY_CHUNKED, DROP }
 
   private final HttpHeadRules rules = new HttpHeadRules();
+  private final Consumer<ChannelPipeline> bodyHandlers;
+  private boolean bodyHandlersAdded;
   private HttpChunkFraming chunks;
   private State state = State.HEAD;
   private long bodyLeft;
   private boolean started;
+
+  /**
+   * @param bodyHandlers puts the handlers that only a request body needs into the pipeline; called once, when
+   *     the connection's first request with a body comes, before that request goes on
+   */
+  HttpHeadScanner(Consumer<ChannelPipeline> bodyHandlers) {
+    this.bodyHandlers = bodyHandlers;
+  }
 
   /** The companion placed after the codec: tells this scanner where each request's body ends. */
   ChannelInboundHandler framing() {
@@ -71,6 +83,10 @@ final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
       if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
         long length = HttpUtil.isTransferEncodingChunked(request) ? -1 : HttpUtil.getContentLength(request, 0L);
         bodyFollows(length);
+        if (length != 0 && !bodyHandlersAdded) {
+          bodyHandlersAdded = true;
+          bodyHandlers.accept(ctx.pipeline());
+        }
         // An Upgrade request stays as it came: the h2c upgrade handler (an aggregator) lets a full request pass.
         boolean upgrade = request.headers().contains(HttpHeaderNames.UPGRADE);
         if (length == 0 && !(msg instanceof LastHttpContent) && !upgrade) {

@@ -35,6 +35,8 @@ final class HttpLimitsChannel {
   final List<Integer> pieces = new ArrayList<>();
   /** What reached the route, message by message: {@code full /x}, {@code head /x}, {@code content}, {@code last}. */
   final List<String> messages = new ArrayList<>();
+  /** How often the limits asked for the exchange's own body handlers. */
+  int moreBodyHandlerCalls;
 
   HttpLimitsChannel(HttpServerConfig config) {
     channel = new EmbeddedChannel();
@@ -42,7 +44,7 @@ final class HttpLimitsChannel {
     channel.pipeline().addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
         .setMaxInitialLineLength(HttpServerConfig.MAX_REQUEST_LINE)
         .setMaxHeaderSize(HttpServerConfig.MAX_HEADER_SIZE)));
-    HttpLimits.install(channel.pipeline(), "codec", config, sink);
+    HttpLimits.install(channel.pipeline(), "codec", config, sink, p -> moreBodyHandlerCalls++);
     channel.pipeline().addLast("route", new Route());
     channel.pipeline().fireChannelActive();
   }

@@ -148,6 +148,33 @@ class HttpLimitsTest {
   }
 
   @Test
+  void addsTheBodyHandlersOnceWithTheFirstRequestThatHasABody() {
+    HttpLimitsChannel c = new HttpLimitsChannel();
+    c.send("GET /a HTTP/1.1\r\n" + HOST + "\r\n" + "DELETE /b HTTP/1.1\r\n" + HOST + "Content-Length: 0\r\n\r\n");
+    assertThat(c.channel.pipeline().names()).doesNotContain("body-stall", "body-limit", "inflated-limit");
+    assertThat(c.moreBodyHandlerCalls).isZero();
+
+    c.send("POST /c HTTP/1.1\r\n" + HOST + "Content-Length: 3\r\n\r\nabc"
+        + "POST /d HTTP/1.1\r\n" + HOST + "Transfer-Encoding: chunked\r\n\r\n2\r\nde\r\n0\r\n\r\n");
+
+    assertThat(c.channel.pipeline().names()).containsSubsequence("header-timeout", "body-stall", "validate",
+        "body-limit", "inflated-limit", "reject", "route");
+    assertThat(c.moreBodyHandlerCalls).isEqualTo(1);
+    assertThat(c.served).containsExactly("/a", "/b", "/c", "/d");
+    assertThat(c.finish()).isFalse();
+  }
+
+  @Test
+  void refusesAnOversizedBodyOnAConnectionWhoseFirstRequestsHadNone() {
+    HttpLimitsChannel c = new HttpLimitsChannel();
+    String out = c.send("GET /a HTTP/1.1\r\n" + HOST + "\r\n"
+        + "POST /big HTTP/1.1\r\n" + HOST + "Content-Length: 101\r\n\r\n").output();
+
+    assertThat(out).startsWith("HTTP/1.1 200 OK\r\n").contains("HTTP/1.1 413 ");
+    assertThat(c.served).containsExactly("/a");
+  }
+
+  @Test
   void servesNothingSmuggledBehindContentLengthAndTransferEncoding() {
     HttpLimitsChannel c = new HttpLimitsChannel();
     String out = c.send("POST / HTTP/1.1\r\n" + HOST + "Content-Length: 35\r\nTransfer-Encoding: chunked\r\n\r\n"
