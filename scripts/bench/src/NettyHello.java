@@ -51,6 +51,7 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  */
 public final class NettyHello {
+  private static final ChannelHandler STREAM = new StreamCodec();
   private static final ByteBuf BODY = Unpooled.unreleasableBuffer(
       Unpooled.directBuffer().writeBytes("Hello World".getBytes(StandardCharsets.US_ASCII)));
 
@@ -109,16 +110,28 @@ public final class NettyHello {
     @Override
     protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
       if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-        ChannelHandler stream = new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), new Hello());
-          }
-        };
-        ctx.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(), new Http2MultiplexHandler(stream));
+        ctx.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(), new Http2MultiplexHandler(STREAM));
       } else {
         http1(ctx.pipeline());
       }
+    }
+  }
+
+  /**
+   * Every stream's converter, one instance for all, which puts a {@code Hello} behind itself when the
+   * multiplexer adds it to a new stream: cheaper than a {@code ChannelInitializer} per stream, which is added,
+   * run, removed and then cleaned up by a task of its own.
+   */
+  @ChannelHandler.Sharable
+  private static final class StreamCodec extends Http2StreamFrameToHttpObjectCodec {
+    StreamCodec() {
+      super(true);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+      super.handlerAdded(ctx);
+      ctx.pipeline().addLast(new Hello());
     }
   }
 

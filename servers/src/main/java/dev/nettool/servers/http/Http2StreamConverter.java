@@ -33,12 +33,27 @@ final class Http2StreamConverter extends Http2StreamFrameToHttpObjectCodec {
       HttpConversionUtil.ExtensionHeaderNames.values()).map(HttpConversionUtil.ExtensionHeaderNames::text)
       .toArray(CharSequence[]::new);
 
+  private final Consumer<ChannelPipeline> exchangeHandlers;
   private final Consumer<ChannelPipeline> bodyHandlers;
 
-  /** @param bodyHandlers adds the body handlers to a stream's pipeline; called at most once per stream */
-  Http2StreamConverter(Consumer<ChannelPipeline> bodyHandlers) {
+  /**
+   * @param exchangeHandlers adds the handlers behind the converter to a new stream's pipeline
+   * @param bodyHandlers adds the body handlers to a stream's pipeline; called at most once per stream
+   */
+  Http2StreamConverter(Consumer<ChannelPipeline> exchangeHandlers, Consumer<ChannelPipeline> bodyHandlers) {
     super(true);
+    this.exchangeHandlers = exchangeHandlers;
     this.bodyHandlers = bodyHandlers;
+  }
+
+  /**
+   * The multiplexer puts this one handler into each new stream's pipeline; the rest follow it here, without a
+   * {@code ChannelInitializer} that would be added and removed again for every stream.
+   */
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+    super.handlerAdded(ctx);
+    exchangeHandlers.accept(ctx.pipeline());
   }
 
   @Override

@@ -1,27 +1,30 @@
 package dev.nettool.servers.http;
 
 import dev.nettool.protocols.server.Connections;
-import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
 
 /**
- * Gives each HTTP/2 stream its connection's number (for the events) and the converter between stream frames
- * and HTTP/1.1 messages, followed by the very {@link HttpExchangeHandlers} an HTTP/1.1 connection has (the
- * body handlers among them only once the request turns out to have a body).
+ * What each HTTP/2 stream's pipeline gets: its connection's number (for the events), the converter between
+ * stream frames and HTTP/1.1 messages, and behind it the very {@link HttpExchangeHandlers} an HTTP/1.1
+ * connection has (the body handlers among them only once the request turns out to have a body).
  */
-final class Http2StreamInitializer extends ChannelInitializer<Http2StreamChannel> {
+final class Http2StreamInitializer {
   private final HttpExchangeHandlers exchanges;
   private final Http2StreamConverter converter;
 
   Http2StreamInitializer(HttpExchangeHandlers exchanges) {
     this.exchanges = exchanges;
-    this.converter = new Http2StreamConverter(exchanges::http2StreamBody);
+    this.converter = new Http2StreamConverter(this::initStream, exchanges::http2StreamBody);
   }
 
-  @Override
-  protected void initChannel(Http2StreamChannel ch) {
-    ch.attr(Connections.ID).set(Connections.id(ch.parent()));
-    ch.pipeline().addLast("h2-http", converter);
-    exchanges.http2Stream(ch.pipeline());
+  /** The handler the multiplexer adds to every stream: the shared converter, which adds the rest. */
+  ChannelHandler handler() {
+    return converter;
+  }
+
+  private void initStream(ChannelPipeline p) {
+    p.channel().attr(Connections.ID).set(Connections.id(p.channel().parent()));
+    exchanges.http2Stream(p);
   }
 }

@@ -74,7 +74,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
   private void toHttp2(ChannelPipeline p) {
     dropHttp1(p, "protocol");
     p.addLast("h2", frameCodec());
-    p.addLast("h2-streams", new Http2MultiplexHandler(streams));
+    p.addLast("h2-streams", new Http2MultiplexHandler(streams.handler()));
     http2Tail(p);
   }
 
@@ -86,7 +86,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
 
   private HttpServerUpgradeHandler.UpgradeCodec upgradeCodec(CharSequence protocol) {
     return AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-        ? new Http2ServerUpgradeCodec(frameCodec(), new Http2MultiplexHandler(streams))
+        ? new Http2ServerUpgradeCodec(frameCodec(), new Http2MultiplexHandler(streams.handler()))
         : null;
   }
 

@@ -2,6 +2,7 @@ package dev.nettool.servers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -18,7 +19,7 @@ class Http2StreamConverterTest {
   private final List<ChannelPipeline> bodies = new ArrayList<>();
 
   private HttpRequest convert(Http2Headers headers, boolean endStream) {
-    EmbeddedChannel ch = new EmbeddedChannel(new Http2StreamConverter(bodies::add));
+    EmbeddedChannel ch = new EmbeddedChannel(new Http2StreamConverter(p -> { }, bodies::add));
     try {
       ch.writeInbound(new DefaultHttp2HeadersFrame(headers, endStream));
       HttpRequest request = ch.readInbound();
@@ -56,5 +57,23 @@ class Http2StreamConverterTest {
     convert(get().add("content-length", "5"), true);
     convert(get().add("content-encoding", "gzip"), true);
     assertThat(bodies).hasSize(2);
+  }
+
+  @Test
+  void putsTheExchangeHandlersBehindItselfOnceItIsAddedToAStream() {
+    Http2StreamConverter converter = new Http2StreamConverter(
+        p -> p.addLast("route", new ChannelInboundHandlerAdapter()), bodies::add);
+    EmbeddedChannel first = new EmbeddedChannel(converter);
+    EmbeddedChannel second = new EmbeddedChannel(converter);
+    try {
+      for (EmbeddedChannel ch : List.of(first, second)) {
+        List<String> names = ch.pipeline().names();
+        assertThat(names.indexOf("route")).as("in %s", names).isEqualTo(names.indexOf(
+            ch.pipeline().context(converter).name()) + 1);
+      }
+    } finally {
+      first.finishAndReleaseAll();
+      second.finishAndReleaseAll();
+    }
   }
 }
