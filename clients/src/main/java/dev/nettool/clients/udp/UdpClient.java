@@ -71,8 +71,8 @@ public final class UdpClient implements AutoCloseable {
         .group(group)
         .channelFactory(transport.datagramChannelFactory(
             remote.getAddress() instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6))
-        // maxMessagesPerRead: a hand-made allocator would read one reply per wake-up.
-        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER).maxMessagesPerRead(16))
+        .option(ChannelOption.RECVBUF_ALLOCATOR,
+            new FixedRecvByteBufAllocator(RECEIVE_BUFFER).maxMessagesPerRead(Transport.READS_PER_WAKEUP))
         .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
         .handler(new UdpClientInitializer(config, events, report, run, writer, expectation));
     long t0 = System.nanoTime();

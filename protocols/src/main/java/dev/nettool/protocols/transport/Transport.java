@@ -52,6 +52,12 @@ import java.util.function.Function;
  * <p>This is the only class that names native channel types; everything else asks it.
  */
 public final class Transport {
+  /**
+   * Reads per readiness event, as Netty's socket and datagram channels default to. A receive allocator
+   * made by hand (to size the buffers) must be told: on its own it reads once per wake-up.
+   */
+  public static final int READS_PER_WAKEUP = 16;
+
   private final TransportKind kind;
   private final String fallbackNote;
 

@@ -66,12 +66,12 @@ public final class TcpServer implements NetServer, AutoCloseable {
   /**
    * How a connection sizes its reads: Netty's adaptive guess, but never below 512 bytes. At Netty's
    * 64-byte floor a stream of 64-byte messages fills every buffer exactly, which reads as "maybe
-   * more", so every ninth read or so was an extra {@code recv} that found nothing. Up to 16 reads
-   * per wake-up, as the channel's own default allows (a hand-made allocator would do one).
+   * more", so every ninth read or so was an extra {@code recv} that found nothing. As many reads per
+   * wake-up as the channel's own default allows (a hand-made allocator would do one).
    */
   static AdaptiveRecvByteBufAllocator readAllocator() {
     AdaptiveRecvByteBufAllocator allocator = new AdaptiveRecvByteBufAllocator(512, 2048, 65536);
-    allocator.maxMessagesPerRead(16);
+    allocator.maxMessagesPerRead(Transport.READS_PER_WAKEUP);
     return allocator;
   }
 

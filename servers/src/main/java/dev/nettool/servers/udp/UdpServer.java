@@ -35,8 +35,6 @@ public final class UdpServer implements NetServer, AutoCloseable {
   static final int MAX_DATAGRAM = 65536;
   /** Asked of the kernel for bursts; it caps the value at net.core.rmem_max. */
   static final int SOCKET_BUFFER = 4 << 20;
-  /** Datagrams read per readiness event before the event loop turns to other work. */
-  static final int READS_PER_WAKEUP = 16;
 
   private final UdpServerConfig config;
   private final EventSink sink;
@@ -73,10 +71,10 @@ public final class UdpServer implements NetServer, AutoCloseable {
         .channelFactory(transport.datagramChannelFactory(
             address.getAddress() instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6))
         // Netty's default allocator guesses from 2,048 bytes and would cut larger datagrams short. A
-        // hand-made allocator reads one datagram per wake-up unless told otherwise; 16 is what the
-        // channel's own default allows, so a burst is read, echoed and flushed (sendmmsg) together.
+        // hand-made allocator reads one datagram per wake-up unless told otherwise; with the channel's
+        // own default, a burst is read, echoed and flushed (sendmmsg) together.
         .option(ChannelOption.RECVBUF_ALLOCATOR,
-            new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(READS_PER_WAKEUP))
+            new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(Transport.READS_PER_WAKEUP))
         .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
         .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
         // Several receivers of one group on one host is normal in a lab; a unicast port stays exclusive.

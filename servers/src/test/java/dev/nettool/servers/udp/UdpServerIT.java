@@ -10,6 +10,7 @@ import dev.nettool.protocols.address.Endpoint;
 import dev.nettool.protocols.event.Event;
 import dev.nettool.protocols.event.Verbosity;
 import dev.nettool.protocols.testing.RecordingEventSink;
+import dev.nettool.protocols.transport.Transport;
 import dev.nettool.protocols.transport.TransportKind;
 import io.netty.channel.MaxMessagesRecvByteBufAllocator;
 import io.netty.channel.RecvByteBufAllocator;
@@ -91,7 +92,7 @@ class UdpServerIT {
       Endpoint.Inet bound = (Endpoint.Inet) server.start();
       RecvByteBufAllocator allocator = server.channel().config().getRecvByteBufAllocator();
       assertThat(((MaxMessagesRecvByteBufAllocator) allocator).maxMessagesPerRead())
-          .as("a hand-made allocator would read one datagram per wake-up").isEqualTo(UdpServer.READS_PER_WAKEUP);
+          .as("a hand-made allocator would read one datagram per wake-up").isEqualTo(Transport.READS_PER_WAKEUP);
 
       // Sent without waiting, so the server finds several queued, echoes them in one flush.
       List<String> sent = new ArrayList<>();
