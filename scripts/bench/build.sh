@@ -24,3 +24,4 @@ build_one() { # name extra-flags...
 build_one epoll_echo
 build_one loadgen -pthread
 build_one wsload
+build_one ws_echo

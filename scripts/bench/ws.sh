@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # WebSocket echo messages per second, in one run, against:
+#   the C reference bin/ws_echo (src/ws_echo.c: one thread, epoll, frames echoed cut-through)
 #   nettool ws-server --mode echo
 #   Node's ws package (scripts/bench/src/node-ws.js; ws installed here by npm when missing)
 #   python3 websockets (scripts/bench/src/py-ws.py; Debian's python3-websockets)
@@ -22,8 +23,8 @@ PYTHON=/usr/bin/python3
 [[ -x $PYTHON ]] || PYTHON=python3
 
 LOADS=("pingpong 64" "stream 1")
-SERVERS=(nettool node python)
-declare -A LABEL=([nettool]="nettool" [node]="Node ws" [python]="python3")
+SERVERS=(c nettool node python)
+declare -A LABEL=([c]="C epoll" [nettool]="nettool" [node]="Node ws" [python]="python3")
 declare -A VAL=()
 
 # ws_rate MODE CONNS SECONDS: sets R_VALUE to echoed messages/s, or ERR.
@@ -78,6 +79,9 @@ echo "python3 websockets: $("$PYTHON" -c 'import websockets; print(websockets.__
 for server in "${SERVERS[@]}"; do
     echo "== ${LABEL[$server]}" >&2
     case "$server" in
+        c)
+            start_server c 10 "$BIN/ws_echo" 0 || { note "C reference skipped: $START_FAIL"; continue; }
+            ;;
         nettool)
             can_run_nettool || continue
             # Messages of 1 MB in one frame: frame and message limits raised above the defaults (64 KB, 1 MB).
@@ -106,12 +110,14 @@ done
 echo
 printf '%-12s' "load"
 for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
-printf ' %13s %15s\n' "nettool/Node" "nettool/python3"
+printf ' %10s %13s %15s %7s\n' "nettool/C" "nettool/Node" "nettool/python3" "C/Node"
 for load in "${LOADS[@]}"; do
     printf '%-12s' "${load/ / x}"
     for s in "${SERVERS[@]}"; do printf ' %10s' "${VAL[$s,$load]:--}"; done
-    printf ' %13s %15s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
-        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[python,$load]:-}")"
+    printf ' %10s %13s %15s %7s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[c,$load]:-}")" \
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[python,$load]:-}")" \
+        "$(ratio "${VAL[c,$load]:-}" "${VAL[node,$load]:-}")"
 done
 echo "(echoed messages/s; pingpong = 32-byte text messages; stream = 1 MB binary messages)"
 if (( ${#NOTES[@]} > 0 )); then

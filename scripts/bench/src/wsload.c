@@ -128,9 +128,14 @@ static void next_frame(struct conn *c, uint32_t id) {
         fill_ping(p, (uint32_t)c->sent_msgs, id);
         c->out_len = frame(c->out, 0x1, p, PING_LEN);
     } else {
+        /* the frame is built once; each message after that only stamps its sequence number */
         uint32_t seq = (uint32_t)c->sent_msgs;
-        memcpy(stream_payload, &seq, 4);
-        c->out_len = frame(c->out, 0x2, stream_payload, STREAM_LEN);
+        if (c->out_len == 0) {
+            memcpy(stream_payload, &seq, 4);
+            c->out_len = frame(c->out, 0x2, stream_payload, STREAM_LEN);
+        } else {
+            memcpy(c->out + c->out_len - STREAM_LEN, &seq, 4);
+        }
     }
     c->out_off = 0;
 }
