@@ -1,16 +1,10 @@
 package dev.nettool.servers.ws;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
 
-/**
- * Netty's version 13 handshake, with a frame decoder that leaves the Close frame's body to {@link WsCloseFrameCheck}:
- * Netty's own check answers an invalid code (1005, 999) with no Close frame at all, and lets 5000 through.
- */
+/** Netty's version 13 handshake, with nettool's frame decoder ({@link WsFrameDecoder}). */
 public final class WsHandshaker extends WebSocketServerHandshaker13 {
 
   /**
@@ -39,23 +33,6 @@ public final class WsHandshaker extends WebSocketServerHandshaker13 {
 
   @Override
   protected WebSocketFrameDecoder newWebsocketDecoder() {
-    return new CloseBodyUnchecked(decoderConfig());
-  }
-
-  /**
-   * The frame decoder minus its Close body check, and with a composite cumulation: a frame that spans many
-   * reads (a 1 MB message comes in dozens) is gathered without copying each read into one growing buffer;
-   * the decoder copies the payload out once either way.
-   */
-  private static final class CloseBodyUnchecked extends WebSocket13FrameDecoder {
-    CloseBodyUnchecked(WebSocketDecoderConfig config) {
-      super(config);
-      setCumulator(COMPOSITE_CUMULATOR);
-    }
-
-    @Override
-    protected void checkCloseFrameBody(ChannelHandlerContext ctx, ByteBuf buffer) {
-      // WsCloseFrameCheck, after this decoder, answers a bad body with a Close of its own.
-    }
+    return new WsFrameDecoder(decoderConfig());
   }
 }
