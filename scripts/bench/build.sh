@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compile the benchmark's C programs into scripts/bench/bin/ (gitignored),
-# only when a binary is missing or older than its source (or this script).
+# only when a binary is missing or older than its source (or bench_server.h, or this script).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,7 +14,7 @@ mkdir -p "$BIN"
 build_one() { # name extra-flags...
     local name="$1"; shift
     local src="$SRC/$name.c" out="$BIN/$name"
-    if [[ ! -x "$out" || "$src" -nt "$out" || "${BASH_SOURCE[0]}" -nt "$out" ]]; then
+    if [[ ! -x "$out" || "$src" -nt "$out" || "$SRC/bench_server.h" -nt "$out" || "${BASH_SOURCE[0]}" -nt "$out" ]]; then
         echo "build: $CC ${CFLAGS[*]} -o bin/$name src/$name.c $*" >&2
         "$CC" "${CFLAGS[@]}" -o "$out.tmp" "$src" "$@"
         mv -f "$out.tmp" "$out"

@@ -30,8 +30,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "bench_server.h"
+
 #define BUF_SIZE (64 * 1024)
-#define MAX_EVENTS 256
 
 struct conn {
     int fd;
@@ -39,40 +40,6 @@ struct conn {
     size_t len; /* bytes in buf */
     char buf[BUF_SIZE];
 };
-
-static void die(const char *what) {
-    perror(what);
-    exit(1);
-}
-
-static int parse_port(const char *s) {
-    char *end;
-    long p = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || p < 0 || p > 65535) {
-        fprintf(stderr, "bad port: %s\n", s);
-        exit(2);
-    }
-    return (int)p;
-}
-
-static int bind_socket(int type, int port, const char *proto) {
-    int fd = socket(AF_INET, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0) die("socket");
-    int one = 1;
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((unsigned short)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(fd, (struct sockaddr *)&a, sizeof a) < 0) die("bind");
-    if (type == SOCK_STREAM && listen(fd, 1024) < 0) die("listen");
-    socklen_t alen = sizeof a;
-    if (getsockname(fd, (struct sockaddr *)&a, &alen) < 0) die("getsockname");
-    printf("listening %s 127.0.0.1:%d\n", proto, ntohs(a.sin_port));
-    fflush(stdout);
-    return fd;
-}
 
 static void set_events(int ep, struct conn *c, unsigned events) {
     struct epoll_event ev;
@@ -129,56 +96,26 @@ static void on_writable(int ep, struct conn *c) {
     else if (r == 1) set_events(ep, c, EPOLLIN);
 }
 
-static void run_tcp(int port) {
-    int lfd = bind_socket(SOCK_STREAM, port, "tcp");
-    int ep = epoll_create1(EPOLL_CLOEXEC);
-    if (ep < 0) die("epoll_create1");
-    struct epoll_event ev;
-    ev.events = EPOLLIN;
-    ev.data.ptr = NULL; /* NULL marks the listening socket */
-    if (epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev) < 0) die("epoll_ctl add listener");
+static void *accepted(int fd) {
+    struct conn *c = malloc(sizeof *c);
+    if (c == NULL) return NULL;
+    c->fd = fd;
+    c->off = c->len = 0;
+    return c;
+}
 
-    struct epoll_event events[MAX_EVENTS];
-    for (;;) {
-        int n = epoll_wait(ep, events, MAX_EVENTS, -1);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            die("epoll_wait");
-        }
-        for (int i = 0; i < n; i++) {
-            struct conn *c = events[i].data.ptr;
-            if (c == NULL) {
-                for (;;) {
-                    int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-                    if (fd < 0) break; /* EAGAIN, or a transient error: retry on next event */
-                    int one = 1;
-                    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-                    struct conn *nc = malloc(sizeof *nc);
-                    if (nc == NULL) {
-                        close(fd);
-                        continue;
-                    }
-                    nc->fd = fd;
-                    nc->off = nc->len = 0;
-                    struct epoll_event cev;
-                    cev.events = EPOLLIN;
-                    cev.data.ptr = nc;
-                    if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &cev) < 0) {
-                        close(fd);
-                        free(nc);
-                    }
-                }
-                continue;
-            }
-            unsigned e = events[i].events;
-            if (c->len > c->off) {
-                /* writing state: EPOLLOUT, or EPOLLERR/EPOLLHUP (send reports it) */
-                on_writable(ep, c);
-            } else if (e & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
-                on_readable(ep, c); /* read returns 0 or an error on hangup */
-            }
-        }
+static void ready(int ep, void *conn, unsigned events) {
+    struct conn *c = conn;
+    if (c->len > c->off) {
+        /* writing state: EPOLLOUT, or EPOLLERR/EPOLLHUP (send reports it) */
+        on_writable(ep, c);
+    } else if (events & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
+        on_readable(ep, c); /* read returns 0 or an error on hangup */
     }
+}
+
+static void run_tcp(int port) {
+    serve(bind_socket(SOCK_STREAM, port, "tcp"), accepted, ready, free);
 }
 
 static void run_udp(int port) {

@@ -41,9 +41,10 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "bench_server.h"
+
 #define RBUF (256 * 1024)
 #define MAX_IOV 512
-#define MAX_EVENTS 256
 
 struct conn {
     int fd;
@@ -65,11 +66,6 @@ struct conn {
     unsigned char heads[MAX_IOV][16];
     int heads_n;
 };
-
-static void die(const char *what) {
-    perror(what);
-    exit(1);
-}
 
 /* ---------------------------------------------------------------- SHA-1 and base64 for the accept key */
 
@@ -341,10 +337,11 @@ static int flush_out(struct conn *c) {
     return 1;
 }
 
+static void discard(void *conn);
+
 static void close_conn(struct conn *c) {
     close(c->fd);
-    free(c->in);
-    free(c);
+    discard(c);
 }
 
 static void set_events(int ep, struct conn *c, unsigned events) {
@@ -456,65 +453,37 @@ static void on_writable(int ep, struct conn *c) {
     else if (p == 0) set_events(ep, c, EPOLLIN);
 }
 
+static void *accepted(int fd) {
+    struct conn *c = calloc(1, sizeof *c);
+    unsigned char *buf = malloc(RBUF);
+    if (c == NULL || buf == NULL) {
+        free(c);
+        free(buf);
+        return NULL;
+    }
+    c->fd = fd;
+    c->in = buf;
+    return c;
+}
+
+static void ready(int ep, void *conn, unsigned events) {
+    struct conn *c = conn;
+    if (c->iov_n > c->iov_i) on_writable(ep, c);
+    else if (events & (EPOLLIN | EPOLLHUP | EPOLLERR)) on_readable(ep, c);
+}
+
+static void discard(void *conn) {
+    struct conn *c = conn;
+    free(c->in);
+    free(c);
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: %s PORT\n", argv[0]);
         return 2;
     }
-    char *endp;
-    long port = strtol(argv[1], &endp, 10);
-    if (*argv[1] == '\0' || *endp != '\0' || port < 0 || port > 65535) {
-        fprintf(stderr, "bad port: %s\n", argv[1]);
-        return 2;
-    }
     signal(SIGPIPE, SIG_IGN);
-    int lfd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (lfd < 0) die("socket");
-    int one = 1;
-    setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((unsigned short)port)};
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(lfd, (struct sockaddr *)&a, sizeof a) < 0) die("bind");
-    if (listen(lfd, 1024) < 0) die("listen");
-    socklen_t alen = sizeof a;
-    if (getsockname(lfd, (struct sockaddr *)&a, &alen) < 0) die("getsockname");
-    printf("listening ws 127.0.0.1:%d\n", ntohs(a.sin_port));
-    fflush(stdout);
-
-    int ep = epoll_create1(EPOLL_CLOEXEC);
-    if (ep < 0) die("epoll_create1");
-    struct epoll_event ev = {.events = EPOLLIN, .data.ptr = NULL}; /* NULL marks the listener */
-    if (epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev) < 0) die("epoll_ctl add listener");
-    struct epoll_event events[MAX_EVENTS];
-    for (;;) {
-        int n = epoll_wait(ep, events, MAX_EVENTS, -1);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            die("epoll_wait");
-        }
-        for (int i = 0; i < n; i++) {
-            struct conn *c = events[i].data.ptr;
-            if (c == NULL) {
-                for (;;) {
-                    int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-                    if (fd < 0) break;
-                    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-                    struct conn *nc = calloc(1, sizeof *nc);
-                    unsigned char *buf = malloc(RBUF);
-                    struct epoll_event cev = {.events = EPOLLIN, .data.ptr = nc};
-                    if (nc == NULL || buf == NULL || epoll_ctl(ep, EPOLL_CTL_ADD, fd, &cev) < 0) {
-                        close(fd);
-                        free(nc);
-                        free(buf);
-                        continue;
-                    }
-                    nc->fd = fd;
-                    nc->in = buf;
-                }
-                continue;
-            }
-            if (c->iov_n > c->iov_i) on_writable(ep, c);
-            else if (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) on_readable(ep, c);
-        }
-    }
+    serve(bind_socket(SOCK_STREAM, parse_port(argv[1]), "ws"), accepted, ready, discard);
+    return 0;
 }
