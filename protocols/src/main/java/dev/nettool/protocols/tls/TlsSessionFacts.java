@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -18,10 +19,11 @@ public final class TlsSessionFacts {
    * On a server: {@code tls}, {@code cipher}, {@code sni} (the name asked for, or {@code none}) and, when the
    * client showed a certificate, {@code client} (its subject) and {@code clientSha256}.
    */
-  public static Map<String, Object> server(SSLSession session) {
+  public static Map<String, Object> server(SSLEngine engine) {
+    SSLSession session = engine.getSession();
     Map<String, Object> facts = common(session);
     facts.put("sni", requestedName(session));
-    X509Certificate peer = peerCertificate(session);
+    X509Certificate peer = clientCertificate(engine);
     if (peer != null) {
       facts.put("client", peer.getSubjectX500Principal().getName());
       facts.put("clientSha256", CertificateFingerprint.sha256(peer));
@@ -55,6 +57,14 @@ public final class TlsSessionFacts {
       }
     }
     return "none";
+  }
+
+  /**
+   * The certificate the client showed a server's engine, or null. A server that asks for none is not asked: with
+   * no certificate shown, the session answers by throwing, stack trace and all, once per connection.
+   */
+  public static X509Certificate clientCertificate(SSLEngine engine) {
+    return engine.getNeedClientAuth() || engine.getWantClientAuth() ? peerCertificate(engine.getSession()) : null;
   }
 
   private static X509Certificate peerCertificate(SSLSession session) {

@@ -2,15 +2,14 @@ package dev.nettool.servers.http;
 
 import dev.nettool.protocols.server.Connections;
 import dev.nettool.protocols.tls.CertificateFingerprint;
+import dev.nettool.protocols.tls.TlsSessionFacts;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import java.net.SocketAddress;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * What the exchanges of one connection share: its number (as in the events), the peer's address, whether it
@@ -56,13 +55,9 @@ public record HttpConnection(long id, SocketAddress remote, boolean secure, bool
   }
 
   private static ClientCertificate clientCertificate(SslHandler tls) {
-    try {
-      Certificate[] chain = tls.engine().getSession().getPeerCertificates();
-      return chain.length > 0 && chain[0] instanceof X509Certificate x
-          ? new ClientCertificate(x.getSubjectX500Principal().getName(), CertificateFingerprint.sha256(x))
-          : null;
-    } catch (SSLPeerUnverifiedException e) {
-      return null; // the client showed no certificate
-    }
+    X509Certificate x = TlsSessionFacts.clientCertificate(tls.engine());
+    return x == null
+        ? null
+        : new ClientCertificate(x.getSubjectX500Principal().getName(), CertificateFingerprint.sha256(x));
   }
 }

@@ -71,7 +71,7 @@ final class HttpConnectionReporter extends ChannelDuplexHandler {
       sink.publish(NetEvents.error(id, "tls", TlsFailures.describe(done.cause())));
     } else if (sink.shows(Verbosity.VERBOSE)) {
       SslHandler handler = ctx.pipeline().get(SslHandler.class);
-      Map<String, Object> facts = new LinkedHashMap<>(TlsSessionFacts.server(handler.engine().getSession()));
+      Map<String, Object> facts = new LinkedHashMap<>(TlsSessionFacts.server(handler.engine()));
       facts.put("alpn", handler.applicationProtocol() == null ? "none" : handler.applicationProtocol());
       sink.publish(NetEvents.connection(id, Connections.remote(ctx.channel(), listen), facts));
     }

@@ -70,7 +70,7 @@ final class TcpConnectionReporter extends ChannelDuplexHandler {
       sink.publish(NetEvents.error(id, "tls", TlsFailures.describe(done.cause())));
     } else if (sink.shows(Verbosity.NORMAL)) {
       Map<String, Object> all = new LinkedHashMap<>(facts(ctx));
-      all.putAll(TlsSessionFacts.server(ctx.pipeline().get(SslHandler.class).engine().getSession()));
+      all.putAll(TlsSessionFacts.server(ctx.pipeline().get(SslHandler.class).engine()));
       sink.publish(NetEvents.connection(id, Connections.remote(ctx.channel(), listen), all));
     }
   }

@@ -59,7 +59,7 @@ final class WsSessionReporter extends ChannelDuplexHandler {
       putIfSet(facts, "origin", handshake.origin());
       SslHandler tls = ctx.pipeline().get(SslHandler.class);
       if (tls != null) {
-        facts.putAll(TlsSessionFacts.server(tls.engine().getSession()));
+        facts.putAll(TlsSessionFacts.server(tls.engine()));
       }
       sink.publish(NetEvents.connection(id, Connections.remote(ctx.channel(), listen), facts));
     }

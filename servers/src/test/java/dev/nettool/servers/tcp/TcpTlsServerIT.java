@@ -102,12 +102,21 @@ class TcpTlsServerIT {
 
   @Test
   void namesTheClientCertificateWhenOneIsRequired() throws Exception {
+    assertNamesTheClientCertificate(TlsClientAuth.REQUIRE);
+  }
+
+  @Test
+  void namesTheClientCertificateWhenOneIsWanted() throws Exception {
+    assertNamesTheClientCertificate(TlsClientAuth.WANT);
+  }
+
+  private void assertNamesTheClientCertificate(TlsClientAuth auth) throws Exception {
     Path made = dir.resolve("certs");
     new CertDirectory(new CertDirectoryConfig(made, CertDirectoryConfig.DEFAULT_NAMES, List.of("alice"), 30,
         CertDirectoryConfig.defaults(made).keyType(), null, null), EventSink.discard()).write(Instant.now());
     List<X509Certificate> ca = PemFiles.readCertificates(made.resolve("ca.pem"));
     TlsServerConfig tls = TlsServerConfig.fromFiles(made.resolve("server.pem"), made.resolve("server-key.pem"))
-        .withClientAuth(ca, TlsClientAuth.REQUIRE);
+        .withClientAuth(ca, auth);
     RecordingEventSink sink = new RecordingEventSink();
     try (TcpServer server = new TcpServer(TcpServerConfig.defaults().withTls(tls), sink)) {
       Endpoint.Inet bound = (Endpoint.Inet) server.start();
