@@ -51,6 +51,15 @@ static int bind_socket(int type, int port, const char *label) {
     return fd;
 }
 
+/* Reads what a nonblocking socket has: the byte count, 0 when nothing is there yet, -1 when the
+ * connection is done (the peer's FIN, or an error). */
+static ssize_t read_some(int fd, void *buf, size_t len) {
+    ssize_t n = read(fd, buf, len);
+    if (n > 0) return n;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return 0;
+    return -1;
+}
+
 /*
  * Serves the listening socket lfd forever, level-triggered. Each accepted connection (nonblocking,
  * TCP_NODELAY) goes to accepted(fd), which returns the connection's state, registered here for

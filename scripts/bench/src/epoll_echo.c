@@ -73,16 +73,12 @@ static int flush_pending(struct conn *c) {
 }
 
 static void on_readable(int ep, struct conn *c) {
-    ssize_t n = read(c->fd, c->buf, sizeof c->buf);
-    if (n == 0) { /* peer finished sending and everything was echoed */
+    ssize_t n = read_some(c->fd, c->buf, sizeof c->buf);
+    if (n < 0) { /* peer finished sending and everything was echoed, or an error */
         close_conn(c);
         return;
     }
-    if (n < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
-        close_conn(c);
-        return;
-    }
+    if (n == 0) return;
     c->off = 0;
     c->len = (size_t)n;
     int r = flush_pending(c);

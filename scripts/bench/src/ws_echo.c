@@ -419,16 +419,12 @@ static int pump(int ep, struct conn *c) {
 
 static void on_readable(int ep, struct conn *c) {
     size_t room = c->open ? RBUF - c->in_len : RBUF - 1 - c->in_len;
-    ssize_t n = read(c->fd, c->in + c->in_len, room);
-    if (n == 0) {
-        close_conn(c);
-        return;
-    }
+    ssize_t n = read_some(c->fd, c->in + c->in_len, room);
     if (n < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
         close_conn(c);
         return;
     }
+    if (n == 0) return;
     c->in_len += (size_t)n;
     if (!c->open) {
         int u = upgrade(c);
