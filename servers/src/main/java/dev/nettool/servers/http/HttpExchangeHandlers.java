@@ -1,6 +1,7 @@
 package dev.nettool.servers.http;
 
 import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.server.ConnectionErrorReporter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.compression.StandardCompressionOptions;
 import io.netty.handler.codec.http.HttpContentCompressor;
@@ -81,7 +82,7 @@ final class HttpExchangeHandlers {
       p.addLast("cors", new CorsHandler(cors));
     }
     p.addLast(DISPATCH, new HttpDispatcher(router, config, sink));
-    p.addLast("errors", new HttpErrorReporter(sink));
+    p.addLast("errors", new ConnectionErrorReporter(sink));
   }
 
   /**

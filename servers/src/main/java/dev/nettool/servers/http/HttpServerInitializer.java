@@ -1,6 +1,7 @@
 package dev.nettool.servers.http;
 
 import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.server.ConnectionErrorReporter;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -93,7 +94,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
   private void http2Tail(ChannelPipeline p) {
     p.addLast("h2-drain", new Http2Drain());
     p.addLast("h2-idle", new Http2IdleTimeout(config.keepAliveTimeout(), sink));
-    p.addLast("errors", new HttpErrorReporter(sink));
+    p.addLast("errors", new ConnectionErrorReporter(sink));
   }
 
   /** Removes every handler after {@code report} except {@code keep} (the one making the switch). */

@@ -1,6 +1,7 @@
 package dev.nettool.servers.tcp;
 
 import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.server.ConnectionErrorReporter;
 import dev.nettool.protocols.transport.Transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -66,7 +67,7 @@ final class TcpServerInitializer extends ChannelInitializer<Channel> {
       p.addLast("back-pressure", TcpBackPressureHandler.INSTANCE);
     }
     p.addLast("mode", modeHandler());
-    p.addLast("errors", new TcpErrorReporter(sink));
+    p.addLast("errors", new ConnectionErrorReporter(sink));
   }
 
   /** Lets what a mode still holds outside the event loop (pipe mode's stdout) finish. */

@@ -17,10 +17,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 /**
  * The session's tail: turns what went wrong into the close code RFC 6455 asks for. A corrupt frame was already
  * answered where it was found; a message over {@code --max-message} gets 1009, another decoding failure (bad
- * deflate data) 1002; anything else (a reset) is an error event and the connection just closes.
+ * deflate data) 1002; anything else (a reset) is an error event, the connection's first only, and the connection
+ * just closes.
  */
 final class WsErrorCloser extends ChannelInboundHandlerAdapter {
   private final EventSink sink;
+  private boolean reported;
 
   WsErrorCloser(EventSink sink) {
     this.sink = sink;
@@ -37,7 +39,11 @@ final class WsErrorCloser extends ChannelInboundHandlerAdapter {
     } else if (cause instanceof DecoderException) {
       close(ctx, WebSocketCloseStatus.PROTOCOL_ERROR, "undecodable frame");
     } else {
-      sink.publish(NetEvents.error(Connections.id(ctx.channel()), "connection", ErrorDetail.of(cause)));
+      // The first only: a reset is often seen twice, by a read and by the write still pending.
+      if (!reported) {
+        reported = true;
+        sink.publish(NetEvents.error(Connections.id(ctx.channel()), "connection", ErrorDetail.of(cause)));
+      }
       ctx.close();
     }
   }

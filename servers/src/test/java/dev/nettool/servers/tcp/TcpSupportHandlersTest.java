@@ -1,5 +1,6 @@
 package dev.nettool.servers.tcp;
 
+import dev.nettool.protocols.server.ConnectionErrorReporter;
 import dev.nettool.protocols.server.Connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,12 +48,15 @@ class TcpSupportHandlersTest {
   @Test
   void errorReporterPublishesTheReasonAndClosesOnlyThatConnection() throws Exception {
     RecordingEventSink sink = new RecordingEventSink();
-    EmbeddedChannel ch = new EmbeddedChannel(new TcpErrorReporter(sink));
+    EmbeddedChannel ch = new EmbeddedChannel(new ConnectionErrorReporter(sink));
     ch.attr(Connections.ID).set(2L);
     ch.pipeline().fireExceptionCaught(
         new IOException("readAddress(..) failed with error(-104): Connection reset by peer"));
     assertThat(sink.take("error", WAIT).text()).isEqualTo("error #2 connection: Connection reset by peer");
     assertThat(ch.isOpen()).isFalse();
+    // The write still pending fails the same way: the same failure, not reported again.
+    ch.pipeline().fireExceptionCaught(new IOException("writevAddresses(..) failed: Connection reset by peer"));
+    assertThat(sink.drain()).isEmpty();
   }
 
   @Test
