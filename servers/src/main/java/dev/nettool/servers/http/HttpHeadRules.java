@@ -2,14 +2,21 @@ package dev.nettool.servers.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.ByteProcessor;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * The byte rules of one request head that Netty's decoder does not enforce: CRLF line ends only (no
  * bare CR or LF), no obs-fold, no control characters or NUL, and a request line of exactly three
  * words (two is HTTP/0.9: 505). Fed the head as it arrives; {@link #reset()} starts the next one.
+ *
+ * <p>It walks the bytes with {@link ByteBuf#forEachByte}, which reads them without a bounds check each, and
+ * keeps the names it may have to quote in two small arrays it swaps: a head that breaks no rule costs no
+ * allocation (with wrk on a hello route, per-byte reads and a string per header line made this class 6%
+ * of the event loop's own time).
  */
-final class HttpHeadRules {
+final class HttpHeadRules implements ByteProcessor {
   /** {@link #scan} found a violation; {@link #problem()} names it. */
   static final int VIOLATION = -2;
   /** {@link #scan} needs more bytes. */
@@ -25,8 +32,12 @@ final class HttpHeadRules {
   private boolean versionLike;
   private boolean cr;
   private boolean inName = true;
-  private final StringBuilder name = new StringBuilder();
-  private String lastName = "";
+  /** The current header's name (its first {@code NAME_SHOWN} bytes) and the previous one's. */
+  private byte[] name = new byte[NAME_SHOWN];
+  private int nameLength;
+  private byte[] lastName = new byte[NAME_SHOWN];
+  private int lastNameLength;
+  private boolean ended;
   private HttpRejection problem;
 
   /**
@@ -34,34 +45,42 @@ final class HttpHeadRules {
    * or {@link #VIOLATION}.
    */
   int scan(ByteBuf in) {
-    for (int i = in.readerIndex(); i < in.writerIndex(); i++) {
-      int b = in.getByte(i) & 0xff;
-      if (cr) {
-        cr = false;
-        problem = b == '\n' ? endOfLine() : bad("bare CR in the " + where());
-        if (problem == null && column < 0) {
-          return i + 1;
-        }
-        if (problem == null) {
-          column = 0;
-          continue;
-        }
-      } else if (b == '\r') {
-        cr = true;
-        continue;
-      } else if (b == '\n') {
-        problem = bad("bare LF in the " + where());
-      } else if (line > 0 && column == 0 && (b == ' ' || b == '\t')) {
-        problem = bad("obs-fold in header \"" + lastName + "\"");
-      } else {
-        problem = character(b);
-      }
-      if (problem != null) {
-        return VIOLATION;
-      }
-      column++;
+    int stop = in.forEachByte(in.readerIndex(), in.readableBytes(), this);
+    if (stop < 0) {
+      return MORE;
     }
-    return MORE;
+    return problem != null ? VIOLATION : stop + 1;
+  }
+
+  /** One byte of the head; {@code false} stops the walk at it: the head ended there, or broke a rule. */
+  @Override
+  public boolean process(byte value) {
+    int b = value & 0xff;
+    if (cr) {
+      cr = false;
+      problem = b == '\n' ? endOfLine() : bad("bare CR in the " + where());
+      if (problem != null || ended) {
+        return false;
+      }
+      column = 0;
+      return true;
+    }
+    if (b == '\r') {
+      cr = true;
+      return true;
+    }
+    if (b == '\n') {
+      problem = bad("bare LF in the " + where());
+    } else if (line > 0 && column == 0 && (b == ' ' || b == '\t')) {
+      problem = bad("obs-fold in header \"" + text(lastName, lastNameLength) + "\"");
+    } else {
+      problem = character(b);
+    }
+    if (problem != null) {
+      return false;
+    }
+    column++;
+    return true;
   }
 
   HttpRejection problem() {
@@ -76,8 +95,9 @@ final class HttpHeadRules {
     versionLike = false;
     cr = false;
     inName = true;
-    name.setLength(0);
-    lastName = "";
+    nameLength = 0;
+    lastNameLength = 0;
+    ended = false;
     problem = null;
   }
 
@@ -86,7 +106,7 @@ final class HttpHeadRules {
     boolean control = (b < 0x20 && !(b == '\t' && line > 0)) || b == 0x7f;
     if (control) {
       String what = b == 0 ? "NUL byte" : String.format(Locale.ROOT, "control character 0x%02x", b);
-      return bad(what + (line == 0 ? " in the request line" : " in header \"" + name + "\""));
+      return bad(what + (line == 0 ? " in the request line" : " in header \"" + text(name, nameLength) + "\""));
     }
     if (line == 0 && b == ' ') {
       spaces++;
@@ -98,14 +118,14 @@ final class HttpHeadRules {
     } else if (inName) {
       if (b == ':') {
         inName = false;
-      } else if (name.length() < NAME_SHOWN) {
-        name.append((char) b);
+      } else if (nameLength < NAME_SHOWN) {
+        name[nameLength++] = (byte) b;
       }
     }
     return null;
   }
 
-  /** A CRLF ended a line: checks the request line; column becomes -1 when the head is complete. */
+  /** A CRLF ended a line: checks the request line; {@code ended} when it was the empty line ending the head. */
   private HttpRejection endOfLine() {
     if (line == 0 && column == 0) {
       return null; // an empty line before the request line is ignored (RFC 9112 section 2.2)
@@ -119,19 +139,27 @@ final class HttpHeadRules {
         return bad("malformed request line (" + (spaces + 1) + " words, expected method, target and version)");
       }
     } else if (column == 0) {
-      column = -1;
+      ended = true;
       return null;
     } else {
-      lastName = name.toString();
+      byte[] previous = lastName;
+      lastName = name;
+      lastNameLength = nameLength;
+      name = previous;
     }
     line++;
-    name.setLength(0);
+    nameLength = 0;
     inName = true;
     return null;
   }
 
   private String where() {
     return line == 0 ? "request line" : "header section";
+  }
+
+  /** Header names are quoted byte for byte, as they came (a name is ASCII when it is valid at all). */
+  private static String text(byte[] bytes, int length) {
+    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
   }
 
   private static HttpRejection bad(String reason) {

@@ -22,7 +22,10 @@ import java.util.function.Consumer;
  * many follow. Once the connection was rejected every byte is dropped.
  */
 final class HttpHeadScanner extends ChannelInboundHandlerAdapter {
-  /** The user event fired when the first byte of a request head arrives. */
+  /**
+   * The user event fired when the first byte of a request head arrives, for the keep-alive and header
+   * timeouts; the header timeout, the later of the two, ends its way.
+   */
   static final Object HEAD_STARTED = new Object() {
     @Override
     public String toString() {

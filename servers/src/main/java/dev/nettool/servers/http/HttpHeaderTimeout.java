@@ -35,8 +35,10 @@ final class HttpHeaderTimeout extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt == HttpHeadScanner.HEAD_STARTED) {
+      // The last handler that needs it: it goes no further, so it does not pass every handler behind.
       bytesSeen = true;
       arm(ctx);
+      return;
     }
     ctx.fireUserEventTriggered(evt);
   }
