@@ -4,6 +4,8 @@
 #   Node's http hello world (scripts/bench/src/node-http.js)
 #   nginx with 'return 200 "Hello World"' (and its static file serving)
 #   the least Netty HTTP server (src/NettyHello.java; hello only): what Netty itself allows here
+#   the Netty floor (NettyHello.java http-floor; hello only): Netty's transport with no HTTP work at all,
+#     no codec, one prepared answer per blank line read; no HTTP server on Netty can pass it
 # Loads: hello and a 1 MiB static file, each x64 and x256 connections. Every
 # server first gets BENCH_SERVER_WARMUP seconds of hello x64 (a JIT-compiled
 # server, the JVM or V8, is slow for its first seconds), then each load its
@@ -24,11 +26,11 @@ BENCH_SERVER_WARMUP="${BENCH_SERVER_WARMUP:-10}"
 command -v wrk >/dev/null || { echo "http.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
 
 LOADS=("hello 64" "hello 256" "file 64" "file 256")
-SERVERS=(nettool netty node nginx)
-declare -A LABEL=([nettool]="nettool" [netty]="Netty" [node]="Node" [nginx]="nginx")
+SERVERS=(nettool netty floor node nginx)
+declare -A LABEL=([nettool]="nettool" [netty]="Netty" [floor]="floor" [node]="Node" [nginx]="nginx")
 declare -A VAL=()
 declare -A PATH_OF=([nettool,hello]="/hello" [nettool,file]="/file.bin" [node,hello]="/hello" [node,file]="/file"
-                    [nginx,hello]="/hello" [nginx,file]="/file.bin" [netty,hello]="/hello")
+                    [nginx,hello]="/hello" [nginx,file]="/file.bin" [netty,hello]="/hello" [floor,hello]="/hello")
 
 DOCROOT="$BENCH_TMP/docroot"
 mkdir -p "$DOCROOT"
@@ -98,6 +100,12 @@ for server in "${SERVERS[@]}"; do
                 continue
             fi
             ;;
+        floor)
+            if ! netty_hello_cmd || ! start_server floor 60 "${NETTY_HELLO[@]}" http-floor; then
+                note "Netty floor skipped: $START_FAIL"
+                continue
+            fi
+            ;;
         node)
             command -v node >/dev/null || { note "Node skipped: node not installed"; continue; }
             start_server node 30 node "$BENCH_DIR/src/node-http.js" "$DOCROOT/file.bin" || { note "Node skipped: $START_FAIL"; continue; }
@@ -125,15 +133,18 @@ done
 echo
 printf '%-11s' "load"
 for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
-printf ' %13s %14s %14s\n' "nettool/Node" "nettool/nginx" "nettool/Netty"
+printf ' %13s %14s %14s %12s %12s\n' "nettool/Node" "nettool/nginx" "nettool/Netty" "Netty/nginx" "floor/nginx"
 for load in "${LOADS[@]}"; do
     printf '%-11s' "${load/ / x}"
     for s in "${SERVERS[@]}"; do printf ' %10s' "${VAL[$s,$load]:--}"; done
-    printf ' %13s %14s %14s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
+    printf ' %13s %14s %14s %12s %12s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
         "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")" \
-        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[netty,$load]:-}")"
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[netty,$load]:-}")" \
+        "$(ratio "${VAL[netty,$load]:-}" "${VAL[nginx,$load]:-}")" \
+        "$(ratio "${VAL[floor,$load]:-}" "${VAL[nginx,$load]:-}")"
 done
-echo "(req/s; file = 1 MiB static file; Netty = the least Netty HTTP server, src/NettyHello.java, hello only)"
+echo "(req/s; file = 1 MiB static file; Netty = the least Netty HTTP server, src/NettyHello.java, hello only;"
+echo " floor = Netty with no HTTP work, NettyHello.java http-floor, hello only)"
 echo
 echo "http-client load mode x64 on nettool /hello: ${CLIENT_VAL:--} req/s; wrk: ${WRK_SAME:--} req/s; ratio $(ratio "$CLIENT_VAL" "$WRK_SAME")"
 if (( ${#NOTES[@]} > 0 )); then

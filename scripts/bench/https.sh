@@ -5,12 +5,16 @@
 #   nginx with 'return 200 "Hello World"' over TLS (and HTTP/2)
 #   the least Netty HTTPS server (src/NettyHello.java, HTTP/1.1 and h2 by ALPN,
 #   on the same TLS engine as nettool): what Netty itself allows here
-# All four serve the same certificate (ECDSA P-256, made by nettool cert) and
+#   the Netty floor (NettyHello.java https-floor): the same TLS with no HTTP work on HTTP/1.1 (no codec,
+#   one prepared answer per blank line read), and h2 answered by one handler on the frame codec, with no
+#   channel and pipeline per stream (the multiplexer's way, which nettool and the least server take);
+#   no handshake load, as it reads no Connection header and never closes
+# All five serve the same certificate (ECDSA P-256, made by nettool cert) and
 # negotiate what their client offers (TLS 1.3).
 # Loads, with wrk: keep-alive x64 (one handshake per connection), and
 # handshake x64 ('Connection: close' on every request, so every request makes
 # a new connection and a full TLS handshake). With h2load (when installed):
-# HTTP/2 x64 connections x10 streams, nettool, Netty and nginx.
+# HTTP/2 x64 connections x10 streams, all but Node.
 # Every server first gets BENCH_SERVER_WARMUP seconds of keep-alive load, as
 # much handshake load (and as much h2 load, where it speaks h2), then each load
 # its BENCH_WARMUP run before the measured one.
@@ -32,8 +36,8 @@ HAVE_H2LOAD=1
 command -v h2load >/dev/null || HAVE_H2LOAD=0
 
 LOADS=("keep-alive 64" "handshake 64" "h2 64")
-SERVERS=(nettool netty node nginx)
-declare -A LABEL=([nettool]="nettool" [netty]="Netty" [node]="Node" [nginx]="nginx")
+SERVERS=(nettool netty floor node nginx)
+declare -A LABEL=([nettool]="nettool" [netty]="Netty" [floor]="floor" [node]="Node" [nginx]="nginx")
 declare -A VAL=()
 
 CERTS="$BENCH_TMP/certs"
@@ -83,7 +87,10 @@ measure() {
     # Accepting, handshaking and closing a connection per request runs other code than keep-alive
     # requests: every server gets the same warm-up on it (nettool measured 2,022 req/s over its first
     # 10 s of this load and 3,326 over the next 12).
-    (( BENCH_SERVER_WARMUP > 0 )) && { run handshake 64 "$BENCH_SERVER_WARMUP" || true; }
+    # The floor reads no header, so it never closes on Connection: close: it has no handshake load.
+    if (( BENCH_SERVER_WARMUP > 0 )) && [[ $server != floor ]]; then
+        run handshake 64 "$BENCH_SERVER_WARMUP" || true
+    fi
     # HTTP/2 runs other code than HTTP/1.1: a JIT-compiled server needs its own warm-up for it.
     if (( BENCH_SERVER_WARMUP > 0 && HAVE_H2LOAD )) && [[ $server != node ]]; then
         run h2 64 "$BENCH_SERVER_WARMUP" || true
@@ -93,6 +100,7 @@ measure() {
         if [[ $kind == h2 ]] && { [[ $server == node ]] || (( ! HAVE_H2LOAD )); }; then
             continue
         fi
+        [[ $kind == handshake && $server == floor ]] && continue
         (( BENCH_WARMUP > 0 )) && { run "$kind" "$n" "$BENCH_WARMUP" || true; }
         if run "$kind" "$n" "$BENCH_SECONDS"; then
             VAL[$server,$load]="$R_VALUE"
@@ -144,6 +152,13 @@ for server in "${SERVERS[@]}"; do
                 continue
             fi
             ;;
+        floor)
+            if ! netty_hello_cmd \
+                || ! start_server floor 60 "${NETTY_HELLO[@]}" https-floor "$CERTS/server.pem" "$CERTS/server-key.pem"; then
+                note "Netty floor skipped: $START_FAIL"
+                continue
+            fi
+            ;;
         node)
             command -v node >/dev/null || { note "Node skipped: node not installed"; continue; }
             start_server node 30 node "$BENCH_DIR/src/node-https.js" "$CERTS/server.pem" "$CERTS/server-key.pem" \
@@ -162,15 +177,19 @@ done
 echo
 printf '%-14s' "load"
 for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
-printf ' %13s %14s %14s\n' "nettool/Node" "nettool/nginx" "nettool/Netty"
+printf ' %13s %14s %14s %12s %12s\n' "nettool/Node" "nettool/nginx" "nettool/Netty" "Netty/nginx" "floor/nginx"
 for load in "${LOADS[@]}"; do
     printf '%-14s' "${load/ / x}"
     for s in "${SERVERS[@]}"; do printf ' %10s' "${VAL[$s,$load]:--}"; done
-    printf ' %13s %14s %14s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
+    printf ' %13s %14s %14s %12s %12s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
         "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")" \
-        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[netty,$load]:-}")"
+        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[netty,$load]:-}")" \
+        "$(ratio "${VAL[netty,$load]:-}" "${VAL[nginx,$load]:-}")" \
+        "$(ratio "${VAL[floor,$load]:-}" "${VAL[nginx,$load]:-}")"
 done
-echo "(req/s; handshake = a new connection and full TLS handshake per request; h2 = HTTP/2, 10 streams per connection; Netty = the least Netty HTTPS server, src/NettyHello.java)"
+echo "(req/s; handshake = a new connection and full TLS handshake per request; h2 = HTTP/2, 10 streams per connection;"
+echo " Netty = the least Netty HTTPS server, src/NettyHello.java; floor = Netty with no HTTP work and h2 without"
+echo " a channel per stream, NettyHello.java https-floor)"
 if (( ${#NOTES[@]} > 0 )); then
     echo
     for n in "${NOTES[@]}"; do echo "note: $n"; done
