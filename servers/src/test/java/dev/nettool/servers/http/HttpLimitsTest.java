@@ -133,6 +133,19 @@ class HttpLimitsTest {
   }
 
   @Test
+  void checksAHeadThatArrivesOneByteAtATime() {
+    HttpLimitsChannel c = new HttpLimitsChannel();
+    String ok = "GET /a HTTP/1.1\r\n" + HOST + "X-Long-Header-Name: 1\r\n\r\n";
+    String folded = "GET /b HTTP/1.1\r\n" + HOST + "X-Long-Header-Name: 1\r\nX-Next: 2\r\n\tfolded\r\n\r\n";
+    for (char ch : (ok + folded).toCharArray()) {
+      c.send(String.valueOf(ch));
+    }
+    assertThat(c.served).containsExactly("/a");
+    assertThat(c.output()).contains("served /a").endsWith("400 Bad Request: obs-fold in header \"X-Next\"\n");
+    assertThat(c.finish()).isFalse();
+  }
+
+  @Test
   void handsOnABodilessRequestAsOneMessageAndTheRestAsTheyCame() {
     HttpLimitsChannel c = new HttpLimitsChannel();
     String out = c.send("GET /a HTTP/1.1\r\n" + HOST + "\r\n"

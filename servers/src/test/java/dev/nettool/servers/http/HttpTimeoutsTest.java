@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettool.protocols.testing.NettyLeakCheck;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -11,6 +13,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,6 +102,24 @@ class HttpTimeoutsTest {
     assertThat(c.channel.isOpen()).as("the keep-alive clock stopped at the first byte").isTrue();
     c.advance(4);
     assertThat(c.output()).startsWith("HTTP/1.1 408 ");
+    assertThat(c.finish()).isFalse();
+  }
+
+  @Test
+  void endsTheHeadStartedEventAtTheHeaderTimeout() {
+    HttpLimitsChannel c = new HttpLimitsChannel(CONFIG);
+    List<Object> seen = new ArrayList<>();
+    c.channel.pipeline().addBefore("route", "events", new ChannelInboundHandlerAdapter() {
+      @Override
+      public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        seen.add(evt);
+        ctx.fireUserEventTriggered(evt);
+      }
+    });
+    assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").output()).startsWith("HTTP/1.1 200 OK");
+    assertThat(c.send("GET /next HTTP/1.1\r\nHost: x\r\n\r\n").output()).startsWith("HTTP/1.1 200 OK");
+    assertThat(c.served).containsExactly("/", "/next");
+    assertThat(seen).as("no handler behind the timeouts needs it").doesNotContain(HttpHeadScanner.HEAD_STARTED);
     assertThat(c.finish()).isFalse();
   }
 
