@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HTTP/2 on {@code http-server} and {@code https-server} as a process, driven by curl and nghttp: h2c by prior
+ * HTTP/2 on {@code http-server} and {@code https-server} as a process, driven by curl, nghttp and Node: h2c by prior
  * knowledge and by {@code Upgrade}, h2 by ALPN, every answer compared with the same request over HTTP/1.1.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -114,6 +114,23 @@ class Http2ServerE2E {
         .anyMatch(line -> line.matches("GET /get\\?n=1 200 \\d+B \\S+ #1"))
         .anyMatch(line -> line.matches("GET /status/204 204 0B \\S+ #1"))
         .anyMatch(line -> line.matches("GET /anything/3 200 \\d+B \\S+ #1"));
+  }
+
+  @Test
+  void manyStreamsOfOneSessionEachGetTheirOwnAnswerBeforeAndAfterAStreamIsReset() throws Exception {
+    NettoolProcess server = launched.nettool("http-server", "--port", "0");
+    int port = server.awaitPort(READY);
+
+    // Node's http2: 40 GETs and a 200 KB POST at once, a /drip stream reset by the client, 40 GETs in a row.
+    Peer.PeerResult client = launched.peer(new byte[0], "node", Peer.script("http2-many.js"), String.valueOf(port),
+        "40").await(EXCHANGE);
+
+    assertThat(client.exitCode()).as(client.describe()).isZero();
+    Map<String, Object> result = json(client.text());
+    assertThat(result.get("wrong")).as(client.describe()).isEqualTo(List.of());
+    assertThat(result).containsEntry("right", 81).containsEntry("reset", 8);
+    server.awaitEvent("POST /anything/post 200 \\d+B \\S+ #1", EXCHANGE);
+    server.awaitEvent("GET /anything/79 200 \\d+B \\S+ #1", EXCHANGE);
   }
 
   @Test

@@ -15,15 +15,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Netty's converter between an HTTP/2 stream's frames and HTTP/1.1 messages, one instance for every stream,
+ * Netty's converter between an HTTP/2 stream's frames and HTTP/1.1 messages, one instance for every lane,
  * with two additions on the way in:
  * <ul>
  *   <li>it removes the {@code x-http2-*} headers the conversion adds to a request (stream id, scheme...): the
  *       client never sent them, and an echo over h2 must show what an echo over HTTP/1.1 shows;
  *   <li>it gives the stream its body handlers (the body limits, the request inflater) only when the request
  *       has a body, or says it has one. A request that came as a single HEADERS frame (most GETs) arrives
- *       as one {@link FullHttpRequest} with no body, and its stream's pipeline is built without them:
- *       every handler of a stream's pipeline is made, added and torn down again for that one request.
+ *       as one {@link FullHttpRequest} with no body, and its stream lane goes on without them, as an HTTP/1.1
+ *       connection does until its first request with a body; once added they stay for the lane's later
+ *       streams.
  * </ul>
  */
 @Sharable
@@ -38,7 +39,7 @@ final class Http2StreamConverter extends Http2StreamFrameToHttpObjectCodec {
 
   /**
    * @param exchangeHandlers adds the handlers behind the converter to a new stream's pipeline
-   * @param bodyHandlers adds the body handlers to a stream's pipeline; called at most once per stream
+   * @param bodyHandlers adds the body handlers to a stream's pipeline; called at most once per lane
    */
   Http2StreamConverter(Consumer<ChannelPipeline> exchangeHandlers, Consumer<ChannelPipeline> bodyHandlers) {
     super(true);
@@ -47,8 +48,8 @@ final class Http2StreamConverter extends Http2StreamFrameToHttpObjectCodec {
   }
 
   /**
-   * The multiplexer puts this one handler into each new stream's pipeline; the rest follow it here, without a
-   * {@code ChannelInitializer} that would be added and removed again for every stream.
+   * {@link Http2Lanes} put this one handler into each new lane's pipeline; the rest follow it here, without a
+   * {@code ChannelInitializer} that would be added and removed again.
    */
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) throws Exception {

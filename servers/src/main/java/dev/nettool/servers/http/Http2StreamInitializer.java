@@ -5,7 +5,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 
 /**
- * What each HTTP/2 stream's pipeline gets: its connection's number (for the events), the converter between
+ * What each HTTP/2 stream lane's pipeline gets: its connection's number (for the events), the converter between
  * stream frames and HTTP/1.1 messages, and behind it the very {@link HttpExchangeHandlers} an HTTP/1.1
  * connection has (the body handlers among them only once the request turns out to have a body).
  */
@@ -18,7 +18,7 @@ final class Http2StreamInitializer {
     this.converter = new Http2StreamConverter(this::initStream, exchanges::http2StreamBody);
   }
 
-  /** The handler the multiplexer adds to every stream: the shared converter, which adds the rest. */
+  /** The handler every new stream lane starts with: the shared converter, which adds the rest. */
   ChannelHandler handler() {
     return converter;
   }

@@ -50,8 +50,8 @@ final class HttpExchangeHandlers {
   }
 
   /**
-   * Behind an HTTP/2 stream's frame-to-HTTP/1.1 converter: one exchange per stream. The body handlers come
-   * with {@link #http2StreamBody}, when the converter sees that the request has a body.
+   * Behind an HTTP/2 stream lane's frame-to-HTTP/1.1 converter: one exchange per stream, one stream at a time.
+   * The body handlers come with {@link #http2StreamBody}, when the converter sees that the request has a body.
    */
   void http2Stream(ChannelPipeline p) {
     p.addLast("observe", new HttpExchangeObserver(stats, sink));

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.ssl.SslContext;
@@ -24,7 +23,7 @@ import java.util.List;
  * Assembles a connection's pipeline, top to bottom: TLS (when configured), count bytes, pick the protocol
  * (ALPN over TLS, the HTTP/2 preface on cleartext), then HTTP/1.1: codec, h2c upgrade (cleartext only) and
  * the {@link HttpExchangeHandlers}. A connection that turns out to speak HTTP/2 trades the HTTP/1.1 part for
- * the frame codec and a multiplexer that gives every stream those same exchange handlers.
+ * the frame codec and the {@link Http2Lanes} that give every stream those same exchange handlers.
  */
 final class HttpServerInitializer extends ChannelInitializer<Channel> {
   /** The largest body an {@code Upgrade: h2c} request may carry: the upgrade reads it whole first. */
@@ -75,7 +74,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
   private void toHttp2(ChannelPipeline p) {
     dropHttp1(p, "protocol");
     p.addLast("h2", frameCodec());
-    p.addLast("h2-streams", new Http2MultiplexHandler(streams.handler()));
+    p.addLast("h2-streams", new Http2Lanes(streams.handler()));
     http2Tail(p);
   }
 
@@ -87,7 +86,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
 
   private HttpServerUpgradeHandler.UpgradeCodec upgradeCodec(CharSequence protocol) {
     return AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-        ? new Http2ServerUpgradeCodec(frameCodec(), new Http2MultiplexHandler(streams.handler()))
+        ? new Http2ServerUpgradeCodec(frameCodec(), new Http2Lanes(streams.handler()))
         : null;
   }
 
