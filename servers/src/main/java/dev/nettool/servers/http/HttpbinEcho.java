@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.multipart.Attribute;
 import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
@@ -38,10 +39,27 @@ import java.util.TreeMap;
 final class HttpbinEcho {
   private HttpbinEcho() {}
 
-  /** The body could not be decoded as the form its Content-Type announces. */
+  /** The most fields a form body may have: werkzeug's default, where Netty's (128) is low for a test server. */
+  static final int MAX_FORM_FIELDS = 1000;
+
+  /**
+   * The body could not be decoded as the form its Content-Type announces (400), or has more fields than
+   * {@link #MAX_FORM_FIELDS} (413).
+   */
   static final class MalformedBodyException extends Exception {
+    private final HttpResponseStatus status;
+
     MalformedBodyException(String message, Throwable cause) {
+      this(HttpResponseStatus.BAD_REQUEST, message, cause);
+    }
+
+    MalformedBodyException(HttpResponseStatus status, String message, Throwable cause) {
       super(message, cause);
+      this.status = status;
+    }
+
+    HttpResponseStatus status() {
+      return status;
     }
   }
 
@@ -185,7 +203,8 @@ final class HttpbinEcho {
 
   /**
    * Urlencoded or multipart fields and files, held in memory: the server has already bounded the body by
-   * {@code --max-body}, and the decoder is bounded by it again.
+   * {@code --max-body}, and the decoder is bounded by it again. So the decoder's own bound on what it buffers
+   * of one field (1 KiB by default, which a long field of a whole body would trip) is off.
    */
   private static void decodeForm(HttpExchange ex, Map<String, List<String>> form, Map<String, List<String>> files)
       throws MalformedBodyException {
@@ -195,7 +214,7 @@ final class HttpbinEcho {
     try {
       DefaultHttpDataFactory factory = new DefaultHttpDataFactory(false, charset);
       factory.setMaxLimit(ex.config().maxBody());
-      HttpPostRequestDecoder decoder = new HttpPostRequestDecoder(factory, full, charset);
+      HttpPostRequestDecoder decoder = new HttpPostRequestDecoder(factory, full, charset, MAX_FORM_FIELDS, -1);
       try {
         for (InterfaceHttpData part : decoder.getBodyHttpDatas()) {
           if (part instanceof FileUpload file) {
@@ -216,6 +235,9 @@ final class HttpbinEcho {
         }
         decoder.destroy();
       }
+    } catch (HttpPostRequestDecoder.TooManyFormFieldsException e) {
+      throw new MalformedBodyException(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+          "form body has more than " + MAX_FORM_FIELDS + " fields", e);
     } catch (HttpPostRequestDecoder.ErrorDataDecoderException
         | HttpPostRequestDecoder.NotEnoughDataDecoderException
         | IllegalArgumentException

@@ -57,7 +57,7 @@ final class HttpbinEchoRoutes implements HttpRouteGroup {
     try {
       echo = HttpbinEcho.withBody(ex);
     } catch (HttpbinEcho.MalformedBodyException e) {
-      ex.respondText(HttpResponseStatus.BAD_REQUEST, e.getMessage() + "\n");
+      ex.respondText(e.status(), e.getMessage() + "\n");
       return;
     }
     if (withMethod) {

@@ -8,6 +8,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -118,6 +120,25 @@ class HttpbinEchoRoutesTest {
 
     assertThat(a.status()).as(a.text()).isEqualTo(400);
     assertThat(a.text()).startsWith("malformed form body");
+  }
+
+  @Test
+  void aFormOfAThousandFieldsAndALongFieldIsEchoedAndOneFieldMoreIs413() {
+    String thousand = IntStream.range(0, HttpbinEcho.MAX_FORM_FIELDS).mapToObj(i -> "f" + i + "=" + i)
+        .collect(Collectors.joining("&"));
+    String urlencoded = "application/x-www-form-urlencoded";
+
+    Answer fine = server.call(HttpMethod.POST, "/post", utf8(thousand), "Content-Type", urlencoded);
+    Answer longField = server.call(HttpMethod.POST, "/post", utf8("a=" + "x".repeat(5000) + "&b=2"),
+        "Content-Type", urlencoded);
+    Answer tooMany = server.call(HttpMethod.POST, "/post", utf8(thousand + "&one=more"), "Content-Type", urlencoded);
+
+    assertThat(fine.status()).as(fine.text()).isEqualTo(200);
+    assertThat((Map<?, ?>) fine.json().get("form")).hasSize(HttpbinEcho.MAX_FORM_FIELDS).containsEntry("f999", "999");
+    assertThat(longField.status()).as(longField.text()).isEqualTo(200);
+    assertThat(longField.json().get("form")).isEqualTo(Map.of("a", "x".repeat(5000), "b", "2"));
+    assertThat(tooMany.status()).as(tooMany.text()).isEqualTo(413);
+    assertThat(tooMany.text()).isEqualTo("form body has more than 1000 fields\n");
   }
 
   @ParameterizedTest
