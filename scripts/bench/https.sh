@@ -7,7 +7,8 @@
 #   on the same TLS engine as nettool): what Netty itself allows here
 #   the Netty floor (NettyHello.java https-floor): the same TLS with no HTTP work on HTTP/1.1 (no codec,
 #   one prepared answer per blank line read), and h2 answered by one handler on the frame codec, with no
-#   channel and pipeline per stream (the multiplexer's way, which nettool and the least server take);
+#   channel and pipeline per stream (the least server takes Netty's multiplexer, a new channel per stream;
+#   nettool keeps a stream's channel for the connection's next stream);
 #   no handshake load, as it reads no Connection header and never closes
 # All five serve the same certificate (ECDSA P-256, made by nettool cert) and
 # negotiate what their client offers (TLS 1.3).

@@ -48,8 +48,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The benchmarks' reference for what Netty itself allows on this machine, as the C epoll server is for TCP:
  * the least a Netty HTTP server can be, answering every request with {@code Hello World}. HTTP/1.1 through
- * {@code HttpServerCodec}; with TLS also HTTP/2 by ALPN through the frame codec, the multiplexer and the
- * stream-to-HTTP/1.1 converter, the pieces nettool's server uses. No limits, no events, no routing.
+ * {@code HttpServerCodec}; with TLS also HTTP/2 by ALPN through the frame codec, Netty's multiplexer (a new
+ * channel and pipeline for every stream, where nettool keeps a stream's channel for the connection's next
+ * stream) and the stream-to-HTTP/1.1 converter nettool's server uses. No limits, no events, no routing.
  * One event loop per CPU, as nettool's http-server. Prints {@code listening http 127.0.0.1:PORT} once bound.
  *
  * <p>The {@code floor} modes go below any HTTP server: what Netty's transport (and TLS) cost with no HTTP
