@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.multipart.Attribute;
@@ -211,9 +212,9 @@ final class HttpbinEcho {
     Charset charset = HttpUtil.getCharset(ex.request(), StandardCharsets.UTF_8);
     FullHttpRequest full = new DefaultFullHttpRequest(ex.request().protocolVersion(), ex.method(), ex.request().uri(),
         ex.body().retainedDuplicate(), ex.headers(), EmptyHttpHeaders.INSTANCE);
+    PartsMade factory = new PartsMade(charset);
+    factory.setMaxLimit(ex.config().maxBody());
     try {
-      DefaultHttpDataFactory factory = new DefaultHttpDataFactory(false, charset);
-      factory.setMaxLimit(ex.config().maxBody());
       HttpPostRequestDecoder decoder = new HttpPostRequestDecoder(factory, full, charset, MAX_FORM_FIELDS, -1);
       try {
         for (InterfaceHttpData part : decoder.getBodyHttpDatas()) {
@@ -228,11 +229,6 @@ final class HttpbinEcho {
           throw new MalformedBodyException("malformed form body: a part is cut short", null);
         }
       } finally {
-        // A part cut short is held by the decoder alone: destroy() releases finished parts and files only.
-        InterfaceHttpData partial = decoder.currentPartialHttpData();
-        if (partial != null && partial.refCnt() > 0) {
-          partial.release();
-        }
         decoder.destroy();
       }
     } catch (HttpPostRequestDecoder.TooManyFormFieldsException e) {
@@ -244,7 +240,58 @@ final class HttpbinEcho {
         | IOException e) {
       throw new MalformedBodyException("malformed form body: " + e.getMessage(), e);
     } finally {
+      // What the decoder let go of before or without destroy() (a part cut short, a field over the limit).
+      factory.releaseAll();
       full.release();
+    }
+  }
+
+  /**
+   * A factory of in-memory form parts that remembers every part it made, so that none is left unreleased: the
+   * decoder's {@code destroy()} releases only the parts it finished, not one cut short or one it made and then
+   * refused (a field over {@link #MAX_FORM_FIELDS}).
+   */
+  private static final class PartsMade extends DefaultHttpDataFactory {
+    private final List<InterfaceHttpData> made = new ArrayList<>();
+
+    PartsMade(Charset charset) {
+      super(false, charset);
+    }
+
+    @Override
+    public Attribute createAttribute(HttpRequest request, String name) {
+      return made(super.createAttribute(request, name));
+    }
+
+    @Override
+    public Attribute createAttribute(HttpRequest request, String name, long definedSize) {
+      return made(super.createAttribute(request, name, definedSize));
+    }
+
+    @Override
+    public Attribute createAttribute(HttpRequest request, String name, String value) {
+      return made(super.createAttribute(request, name, value));
+    }
+
+    @Override
+    public FileUpload createFileUpload(HttpRequest request, String name, String filename, String contentType,
+        String contentTransferEncoding, Charset charset, long size) {
+      return made(super.createFileUpload(request, name, filename, contentType, contentTransferEncoding, charset,
+          size));
+    }
+
+    private <T extends InterfaceHttpData> T made(T part) {
+      made.add(part);
+      return part;
+    }
+
+    void releaseAll() {
+      for (InterfaceHttpData part : made) {
+        if (part.refCnt() > 0) {
+          part.release();
+        }
+      }
+      made.clear();
     }
   }
 }
