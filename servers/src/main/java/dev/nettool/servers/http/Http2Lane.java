@@ -384,12 +384,12 @@ final class Http2Lane extends DefaultAttributeMap implements Http2StreamChannel 
 
     @Override
     public SocketAddress localAddress() {
-      return parent().localAddress();
+      return Http2Lane.this.localAddress();
     }
 
     @Override
     public SocketAddress remoteAddress() {
-      return parent().remoteAddress();
+      return Http2Lane.this.remoteAddress();
     }
 
     @Override

@@ -27,7 +27,8 @@ import javax.net.ssl.SSLException;
  * as many pipelines as it ever had streams open at once (up to {@link #MAX_IDLE} are kept). The rest is what
  * the multiplexer does: stream frames go to their lane, a stream reset reaches it as a user event, a stream
  * error closes it with its code, the lanes' read-completes wait for the end of the connection's read and are
- * followed by one flush, and the connection's other frames pass on.
+ * followed by one flush, and the connection's other frames pass on. The connection's own events (a half-close,
+ * a TLS close_notify) stay on the connection: no exchange handler reads them.
  */
 final class Http2Lanes extends ChannelDuplexHandler {
   /** Idle lanes kept per connection: a browser or load tool seldom has more streams open at once. */
