@@ -84,6 +84,30 @@ class Http2ServerE2E {
   }
 
   @Test
+  void curlLeavesAnH2FileDownloadWithoutAResetBecauseItsLastBytesEndTheStream() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    byte[] data = new byte[1 << 20];
+    new Random(5).nextBytes(data);
+    Files.write(root.resolve("blob.bin"), data);
+    NettoolProcess server = launched.nettool("https-server", "--port", "0", "-v", "--dir", root.toString());
+    ReadyLine ready = server.awaitReady(READY);
+
+    // curl closes as soon as it has Content-Length bytes: an empty END_STREAM frame after them went unread,
+    // and the kernel's reset for it showed as "error #n connection: Connection reset by peer".
+    for (int i = 0; i < 3; i++) {
+      Path got = dir.resolve("got" + i);
+      Answer a = curl("--cacert", ready.fields().get("ca"), "--http2", "-o", got.toString(),
+          "https://localhost:" + ready.port() + "/blob.bin");
+      assertThat(a.version()).isEqualTo("2");
+      assertThat(Files.readAllBytes(got)).isEqualTo(data);
+    }
+    for (int i = 0; i < 3; i++) {
+      server.awaitEvent("close #\\d+ .*", EXCHANGE);
+    }
+    assertThat(server.eventLines()).as(server.describe()).noneMatch(line -> line.startsWith("error"));
+  }
+
+  @Test
   void cleartextH2cServesAStaticFileInChunks() throws Exception {
     Path root = Files.createDirectories(dir.resolve("root"));
     byte[] data = new byte[100_000];

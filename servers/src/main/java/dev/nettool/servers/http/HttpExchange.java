@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -194,14 +193,14 @@ public final class HttpExchange {
   /**
    * Sends {@code head}, which must carry the Content-Length, then {@code body}: a {@code FileRegion} the
    * pipeline writes as it is, zero-copy (only where {@link HttpConnection#fileRegions()} says so), followed
-   * by the end of the response; or an {@link HttpChunkedInput}, read piece by piece by the pipeline's
-   * {@code ChunkedWriteHandler}, which ends the response itself.
+   * by the end of the response; or the pieces of an {@link HttpFileChunks}, read one by one by the pipeline's
+   * {@code ChunkedWriteHandler}, whose last piece ends the response.
    */
   public ChannelFuture respondRegion(HttpResponse head, Object body) {
     if (!HttpUtil.isContentLengthSet(head)) {
       throw new IllegalArgumentException("respondRegion needs a Content-Length in the head");
     }
-    if (body instanceof HttpChunkedInput chunks) {
+    if (body instanceof HttpFileChunks chunks) {
       HttpExchangeHandlers.chunkedWriter(channel.pipeline());
       channel.write(prepare(head));
       return finish(channel.writeAndFlush(chunks));

@@ -3,7 +3,6 @@ package dev.nettool.servers.http;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -83,9 +82,9 @@ final class HttpStaticFileAnswer {
     return new HttpStaticAnswer(head, body);
   }
 
-  private static HttpChunkedInput chunks(FileChannel channel, long first, long length) throws IOException {
+  private static HttpFileChunks chunks(FileChannel channel, long first, long length) throws IOException {
     try {
-      return new HttpChunkedInput(new ChunkedNioFile(channel, first, length, CHUNK));
+      return new HttpFileChunks(new ChunkedNioFile(channel, first, length, CHUNK));
     } catch (IOException e) {
       channel.close();
       throw e;

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.buffer.UnpooledByteBufAllocator;
-import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,7 +93,7 @@ final class HttpStaticExchanges {
           position = region.position();
           count = region.count();
           transfer(region, body);
-        } else if (m instanceof HttpChunkedInput chunks) {
+        } else if (m instanceof HttpFileChunks chunks) {
           bodyObject = m.getClass();
           ended = readAll(chunks, body);
         } else if (!(m instanceof HttpResponse)) {
@@ -111,7 +110,7 @@ final class HttpStaticExchanges {
   }
 
   /** Reads the chunks as ChunkedWriteHandler would; whether the last one ended the response. */
-  private static boolean readAll(HttpChunkedInput chunks, ByteArrayOutputStream out) throws Exception {
+  private static boolean readAll(HttpFileChunks chunks, ByteArrayOutputStream out) throws Exception {
     boolean last = false;
     try {
       for (HttpContent c = chunks.readChunk(UnpooledByteBufAllocator.DEFAULT); c != null;
