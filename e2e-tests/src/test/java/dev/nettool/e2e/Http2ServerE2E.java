@@ -84,7 +84,7 @@ class Http2ServerE2E {
   }
 
   @Test
-  void curlLeavesAnH2FileDownloadWithoutAResetBecauseItsLastBytesEndTheStream() throws Exception {
+  void curlLeavesAnH2FileOrDripWithoutAResetBecauseTheirLastBytesEndTheStream() throws Exception {
     Path root = Files.createDirectories(dir.resolve("root"));
     byte[] data = new byte[1 << 20];
     new Random(5).nextBytes(data);
@@ -94,14 +94,17 @@ class Http2ServerE2E {
 
     // curl closes as soon as it has Content-Length bytes: an empty END_STREAM frame after them went unread,
     // and the kernel's reset for it showed as "error #n connection: Connection reset by peer".
+    String base = "https://localhost:" + ready.port();
     for (int i = 0; i < 3; i++) {
       Path got = dir.resolve("got" + i);
-      Answer a = curl("--cacert", ready.fields().get("ca"), "--http2", "-o", got.toString(),
-          "https://localhost:" + ready.port() + "/blob.bin");
-      assertThat(a.version()).isEqualTo("2");
+      String ca = ready.fields().get("ca");
+      Answer file = curl("--cacert", ca, "--http2", "-o", got.toString(), base + "/blob.bin");
+      Answer drip = curl("--cacert", ca, "--http2", base + "/drip?numbytes=50&duration=0&delay=0");
+      assertThat(file.version()).isEqualTo("2");
       assertThat(Files.readAllBytes(got)).isEqualTo(data);
+      assertThat(drip.body()).isEqualTo("*".repeat(50));
     }
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 6; i++) {
       server.awaitEvent("close #\\d+ .*", EXCHANGE);
     }
     assertThat(server.eventLines()).as(server.describe()).noneMatch(line -> line.startsWith("error"));

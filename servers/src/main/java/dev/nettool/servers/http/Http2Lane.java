@@ -216,7 +216,9 @@ final class Http2Lane extends DefaultAttributeMap implements Http2StreamChannel 
   }
 
   private static boolean isEndOfStream(Http2Frame frame) {
-    return frame instanceof Http2HeadersFrame h ? h.isEndStream() : frame instanceof Http2DataFrame d && d.isEndStream();
+    return frame instanceof Http2HeadersFrame h
+        ? h.isEndStream()
+        : frame instanceof Http2DataFrame d && d.isEndStream();
   }
 
   private void morePending(long bytes) {

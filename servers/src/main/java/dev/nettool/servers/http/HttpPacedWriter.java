@@ -57,20 +57,22 @@ final class HttpPacedWriter {
     if (!out.open()) {
       return;
     }
-    if (next == count) {
+    if (count == 0) {
       out.end();
       return;
     }
-    boolean last = next == count - 1;
-    // After the last piece only its write is awaited: the body ends without one more interval.
-    waitingFor = last ? 1 : 2;
+    if (next == count - 1) {
+      // The last piece ends the body, with no interval after it: over HTTP/2 its DATA frame ends the stream,
+      // where an empty one after it may go unread by a client that stops at the Content-Length.
+      out.end(piece.apply(next++));
+      return;
+    }
+    waitingFor = 2;
     out.write(piece.apply(next++)).addListener(f -> {
       if (f.isSuccess()) {
         ready();
       }
     });
-    if (!last) {
-      after(intervalNanos);
-    }
+    after(intervalNanos);
   }
 }
