@@ -154,6 +154,14 @@ class Http2LanesTest {
     return s;
   }
 
+  /** Opens a POST stream whose body is still to come. */
+  private Http2FrameStream post() {
+    Http2FrameStream s = client.open();
+    clientChannel.writeAndFlush(new DefaultHttp2HeadersFrame(headers("POST"), false).stream(s));
+    pump();
+    return s;
+  }
+
   private static DefaultHttp2Headers headers(String method) {
     DefaultHttp2Headers h = new DefaultHttp2Headers();
     h.method(method).path("/").scheme("https").authority("localhost");
@@ -197,9 +205,7 @@ class Http2LanesTest {
   void aStreamResetByThePeerClosesItsLaneAndTheNextStreamGetsANewOne() {
     connect(65535);
     streams.onRead = (ctx, msg) -> { };
-    Http2FrameStream s = client.open();
-    clientChannel.writeAndFlush(new DefaultHttp2HeadersFrame(headers("POST"), false).stream(s));
-    pump();
+    Http2FrameStream s = post();
     clientChannel.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.CANCEL).stream(s));
     pump();
     assertThat(streams.events).singleElement().isInstanceOf(Http2ResetFrame.class);
@@ -221,9 +227,7 @@ class Http2LanesTest {
       }
       Streams.answerAtEnd(ctx, msg);
     };
-    Http2FrameStream s = client.open();
-    clientChannel.writeAndFlush(new DefaultHttp2HeadersFrame(headers("POST"), false).stream(s));
-    pump();
+    Http2FrameStream s = post();
     // The data comes in a read of its own: frames that arrive in the read that turned reading off still go in.
     clientChannel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(new byte[48_000]), true).stream(s));
     pump();
@@ -242,8 +246,7 @@ class Http2LanesTest {
   void givesTheWindowBackAsTheDataIsRead() {
     connect(65535);
     streams.onRead = (ctx, msg) -> { };
-    Http2FrameStream s = client.open();
-    clientChannel.write(new DefaultHttp2HeadersFrame(headers("POST"), false).stream(s));
+    Http2FrameStream s = post();
     // More than half the window: the codec sends an update only once that much has been given back.
     clientChannel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(new byte[48_000]), false).stream(s));
     pump();
@@ -256,9 +259,7 @@ class Http2LanesTest {
   void closingALaneWhoseStreamIsOpenResetsItWithCancel() {
     connect(65535);
     streams.onRead = (ctx, msg) -> ctx.close();
-    Http2FrameStream s = client.open();
-    clientChannel.writeAndFlush(new DefaultHttp2HeadersFrame(headers("POST"), false).stream(s));
-    pump();
+    Http2FrameStream s = post();
     assertThat(received(Http2ResetFrame.class, s)).singleElement()
         .satisfies(r -> assertThat(r.errorCode()).isEqualTo(Http2Error.CANCEL.code()));
     assertThat(streams.inactive).hasSize(1);
