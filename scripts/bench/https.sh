@@ -16,11 +16,16 @@
 # handshake x64 ('Connection: close' on every request, so every request makes
 # a new connection and a full TLS handshake). With h2load (when installed):
 # HTTP/2 x64 connections x10 streams, all but Node.
-# Every server first gets BENCH_SERVER_WARMUP seconds of keep-alive load, as
-# much handshake load (and as much h2 load, where it speaks h2), then each load
-# its BENCH_WARMUP run before the measured one.
+# All servers run at once. Each, when it starts, gets BENCH_SERVER_WARMUP seconds of keep-alive load, as
+# much handshake load (and as much h2 load, where it speaks h2). Then come BENCH_ROUNDS rounds: in each,
+# every load is measured on every server in turn (a BENCH_WARMUP run, then the measured one), starting
+# with the next server each round. The table gives each cell's median over the rounds, and each ratio
+# is the median of its rounds' ratios: the two servers of a ratio were measured within a minute of each
+# other, so a machine that slows down or speeds up over the run moves both alike. Measured one server
+# after the other over four minutes, nettool/nginx on keep-alive moved between 0.80 and 1.01 from run
+# to run; alternating the two within one minute gave 0.91-1.00.
 #
-# Env: BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_SERVER_WARMUP (10),
+# Env: BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_SERVER_WARMUP (10), BENCH_ROUNDS (3),
 # NETTOOL_ARGS (extra https-server flags), NETTOOL_READY_TIMEOUT (120),
 # WRK_THREADS (2), H2LOAD_THREADS (2).
 set -euo pipefail
@@ -29,7 +34,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 WRK_THREADS="${WRK_THREADS:-2}"
 H2LOAD_THREADS="${H2LOAD_THREADS:-2}"
 BENCH_SERVER_WARMUP="${BENCH_SERVER_WARMUP:-10}"
+BENCH_ROUNDS="${BENCH_ROUNDS:-3}"
 [[ $BENCH_SERVER_WARMUP =~ ^[0-9]+$ ]] && (( BENCH_SERVER_WARMUP <= 3600 )) || { echo "BENCH_SERVER_WARMUP must be 0..3600 seconds" >&2; exit 2; }
+[[ $BENCH_ROUNDS =~ ^[0-9]+$ ]] && (( BENCH_ROUNDS >= 1 && BENCH_ROUNDS <= 20 )) || { echo "BENCH_ROUNDS must be 1..20" >&2; exit 2; }
 [[ $WRK_THREADS =~ ^[0-9]+$ ]] && (( WRK_THREADS >= 1 && WRK_THREADS <= 64 )) || { echo "WRK_THREADS must be 1..64" >&2; exit 2; }
 [[ $H2LOAD_THREADS =~ ^[0-9]+$ ]] && (( H2LOAD_THREADS >= 1 && H2LOAD_THREADS <= 64 )) || { echo "H2LOAD_THREADS must be 1..64" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "https.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
@@ -82,35 +89,79 @@ run() {
     esac
 }
 
-measure() {
-    local server="$1" load kind n
-    (( BENCH_SERVER_WARMUP > 0 )) && { run keep-alive 64 "$BENCH_SERVER_WARMUP" || true; }
+# warm_up SERVER: keep-alive, then new connections (but the floor, which never closes), then h2 where spoken.
+warm_up() {
+    local server="$1"
+    (( BENCH_SERVER_WARMUP > 0 )) || return 0
+    run keep-alive 64 "$BENCH_SERVER_WARMUP" || true
     # Accepting, handshaking and closing a connection per request runs other code than keep-alive
     # requests: every server gets the same warm-up on it (nettool measured 2,022 req/s over its first
     # 10 s of this load and 3,326 over the next 12).
-    # The floor reads no header, so it never closes on Connection: close: it has no handshake load.
-    if (( BENCH_SERVER_WARMUP > 0 )) && [[ $server != floor ]]; then
+    if [[ $server != floor ]]; then
         run handshake 64 "$BENCH_SERVER_WARMUP" || true
     fi
     # HTTP/2 runs other code than HTTP/1.1: a JIT-compiled server needs its own warm-up for it.
-    if (( BENCH_SERVER_WARMUP > 0 && HAVE_H2LOAD )) && [[ $server != node ]]; then
+    if (( HAVE_H2LOAD )) && [[ $server != node ]]; then
         run h2 64 "$BENCH_SERVER_WARMUP" || true
     fi
-    for load in "${LOADS[@]}"; do
-        read -r kind n <<<"$load"
-        if [[ $kind == h2 ]] && { [[ $server == node ]] || (( ! HAVE_H2LOAD )); }; then
-            continue
-        fi
-        [[ $kind == handshake && $server == floor ]] && continue
-        (( BENCH_WARMUP > 0 )) && { run "$kind" "$n" "$BENCH_WARMUP" || true; }
-        if run "$kind" "$n" "$BENCH_SECONDS"; then
-            VAL[$server,$load]="$R_VALUE"
-        else
-            VAL[$server,$load]="ERR"
-            note "${LABEL[$server]} $kind x$n failed"
-        fi
-        printf '  %-8s %-14s %s req/s\n' "${LABEL[$server]}" "$kind x$n" "${VAL[$server,$load]}" >&2
-    done
+}
+
+# speaks SERVER KIND: whether the server takes that load (Node no h2, the floor no handshakes).
+speaks() {
+    case "$2" in
+        h2) [[ $1 != node ]] && (( HAVE_H2LOAD )) ;;
+        handshake) [[ $1 != floor ]] ;;
+        *) true ;;
+    esac
+}
+
+# measure ROUND SERVER LOAD: one measured run into VAL[SERVER,LOAD,ROUND] (or ERR).
+measure() {
+    local round="$1" server="$2" load="$3" kind n
+    read -r kind n <<<"$load"
+    SERVER_PORT="${PORT[$server]}"
+    (( BENCH_WARMUP > 0 )) && { run "$kind" "$n" "$BENCH_WARMUP" || true; }
+    if run "$kind" "$n" "$BENCH_SECONDS"; then
+        VAL[$server,$load,$round]="$R_VALUE"
+    else
+        VAL[$server,$load,$round]="ERR"
+        note "${LABEL[$server]} $kind x$n failed in round $round"
+    fi
+    printf '  round %d %-8s %-14s %s req/s\n' "$round" "${LABEL[$server]}" "$kind x$n" \
+        "${VAL[$server,$load,$round]}" >&2
+}
+
+# median NUMBER...: the middle one (the mean of the two middle ones for an even count); "-" for none
+# or when any is not a number (a failed run).
+median() {
+    local v
+    for v in "$@"; do [[ $v =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "-"; return; }; done
+    (( $# > 0 )) || { echo "-"; return; }
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $0 } END {
+        printf "%.4f\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# cell SERVER LOAD: the median req/s over the rounds, "-" when the server does not take that load.
+cell() {
+    local r vals=()
+    [[ -n ${PORT[$1]:-} ]] && speaks "$1" "${2%% *}" || { echo "-"; return; }
+    for ((r = 1; r <= BENCH_ROUNDS; r++)); do vals+=("${VAL[$1,$2,$r]:-ERR}"); done
+    median "${vals[@]}" | awk '{ print ($0 == "-" ? "ERR" : sprintf("%.0f", $0)) }'
+}
+
+# round_ratios A B LOAD: A/B in each round, two decimals each.
+round_ratios() {
+    local r out=()
+    for ((r = 1; r <= BENCH_ROUNDS; r++)); do out+=("$(ratio "${VAL[$1,$3,$r]:-}" "${VAL[$2,$3,$r]:-}")"); done
+    echo "${out[*]}"
+}
+
+# median_ratio A B LOAD: the median of the rounds' A/B, two decimals; "-" when a round lacks either.
+median_ratio() {
+    local m
+    # shellcheck disable=SC2046  # one word per round on purpose
+    m="$(median $(round_ratios "$1" "$2" "$3"))"
+    [[ $m == - ]] && echo "-" || awk -v m="$m" 'BEGIN { printf "%.2f\n", m }'
 }
 
 # nginx_https PORT: TLS with HTTP/1.1 and h2 by ALPN, the same certificate as the others.
@@ -134,8 +185,10 @@ echo "nginx: $(nginx -v 2>&1 || echo 'not installed'); wrk: $(wrk --version 2>&1
 echo "nettool $("$NETTOOL" --version 2>/dev/null | grep '^tls engine' || true)"
 (( HAVE_H2LOAD )) || note "h2 loads skipped: h2load is not installed (apt-get install nghttp2-client)"
 
+declare -A PORT=()
+UP=()
 for server in "${SERVERS[@]}"; do
-    echo "== ${LABEL[$server]}" >&2
+    echo "== ${LABEL[$server]}: start and warm up" >&2
     case "$server" in
         nettool)
             # shellcheck disable=SC2086  # NETTOOL_ARGS is split into flags on purpose
@@ -170,8 +223,21 @@ for server in "${SERVERS[@]}"; do
             start_nginx nginx_https || { note "nginx skipped: $START_FAIL"; continue; }
             ;;
     esac
-    measure "$server"
-    stop_server
+    PORT[$server]="$SERVER_PORT"
+    UP+=("$server")
+    warm_up "$server"
+done
+
+for ((round = 1; round <= BENCH_ROUNDS; round++)); do
+    echo "== round $round" >&2
+    for load in "${LOADS[@]}"; do
+        for ((i = 0; i < ${#UP[@]}; i++)); do
+            server="${UP[(i + round - 1) % ${#UP[@]}]}"
+            if speaks "$server" "${load%% *}"; then
+                measure "$round" "$server" "$load"
+            fi
+        done
+    done
 done
 
 # ---------------------------------------------------------------- report
@@ -181,16 +247,21 @@ for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
 printf ' %13s %14s %14s %12s %12s\n' "nettool/Node" "nettool/nginx" "nettool/Netty" "Netty/nginx" "floor/nginx"
 for load in "${LOADS[@]}"; do
     printf '%-14s' "${load/ / x}"
-    for s in "${SERVERS[@]}"; do printf ' %10s' "${VAL[$s,$load]:--}"; done
-    printf ' %13s %14s %14s %12s %12s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
-        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")" \
-        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[netty,$load]:-}")" \
-        "$(ratio "${VAL[netty,$load]:-}" "${VAL[nginx,$load]:-}")" \
-        "$(ratio "${VAL[floor,$load]:-}" "${VAL[nginx,$load]:-}")"
+    for s in "${SERVERS[@]}"; do printf ' %10s' "$(cell "$s" "$load")"; done
+    printf ' %13s %14s %14s %12s %12s\n' "$(median_ratio nettool node "$load")" \
+        "$(median_ratio nettool nginx "$load")" "$(median_ratio nettool netty "$load")" \
+        "$(median_ratio netty nginx "$load")" "$(median_ratio floor nginx "$load")"
 done
-echo "(req/s; handshake = a new connection and full TLS handshake per request; h2 = HTTP/2, 10 streams per connection;"
-echo " Netty = the least Netty HTTPS server, src/NettyHello.java; floor = Netty with no HTTP work and h2 without"
-echo " a channel per stream, NettyHello.java https-floor)"
+echo "(req/s, the median of $BENCH_ROUNDS rounds; each ratio is the median of its rounds' ratios; handshake = a new"
+echo " connection and full TLS handshake per request; h2 = HTTP/2, 10 streams per connection; Netty = the least"
+echo " Netty HTTPS server, src/NettyHello.java; floor = Netty with no HTTP work and h2 without a channel per"
+echo " stream, NettyHello.java https-floor)"
+echo
+echo "by round (1 to $BENCH_ROUNDS):"
+for load in "${LOADS[@]}"; do
+    printf '  %-14s nettool/nginx %s   nettool/Node %s\n' "${load/ / x}" \
+        "$(round_ratios nettool nginx "$load")" "$(round_ratios nettool node "$load")"
+done
 if (( ${#NOTES[@]} > 0 )); then
     echo
     for n in "${NOTES[@]}"; do echo "note: $n"; done
