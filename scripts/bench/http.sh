@@ -6,14 +6,18 @@
 #   the least Netty HTTP server (src/NettyHello.java; hello only): what Netty itself allows here
 #   the Netty floor (NettyHello.java http-floor; hello only): Netty's transport with no HTTP work at all,
 #     no codec, one prepared answer per blank line read; no HTTP server on Netty can pass it
-# Loads: hello and a 1 MiB static file, each x64 and x256 connections. Every
-# server first gets BENCH_SERVER_WARMUP seconds of hello x64 (a JIT-compiled
-# server, the JVM or V8, is slow for its first seconds), then each load its
-# BENCH_WARMUP run before the measured one.
+# Loads: hello and a 1 MiB static file, each x64 and x256 connections.
+# All servers run at once. Each, when it starts, gets BENCH_SERVER_WARMUP
+# seconds of hello x64 (a JIT-compiled server, the JVM or V8, is slow for its
+# first seconds). Then come BENCH_ROUNDS rounds: in each, every load is
+# measured on every server in turn (a BENCH_WARMUP run, then the measured
+# one), starting with the next server each round. The table gives each cell's
+# median over the rounds, and each ratio is the median of its rounds' ratios
+# (see lib.sh).
 # Then nettool's own load mode (http-client --duration) against nettool's
-# hello route, next to wrk's figure for the same server and connections.
+# hello route, right after wrk's figure for the same server and connections.
 #
-# Env: BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_SERVER_WARMUP (10),
+# Env: BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_SERVER_WARMUP (10), BENCH_ROUNDS (3),
 # NETTOOL_ARGS (extra http-server flags), NETTOOL_READY_TIMEOUT (120),
 # WRK_THREADS (2).
 set -euo pipefail
@@ -45,21 +49,25 @@ http_rps() {
     wrk_rps "http://127.0.0.1:$1$2" "$3" "$4" 'Non-2xx\|Socket errors'
 }
 
+# measure ROUND SERVER LOAD: one measured run into VAL[SERVER,LOAD,ROUND] (or ERR).
 measure() {
-    local server="$1" load kind n
-    (( BENCH_SERVER_WARMUP > 0 )) && { http_rps "$SERVER_PORT" "${PATH_OF[$server,hello]}" 64 "$BENCH_SERVER_WARMUP" || true; }
-    for load in "${LOADS[@]}"; do
-        read -r kind n <<<"$load"
-        [[ -n ${PATH_OF[$server,$kind]:-} ]] || continue   # the Netty reference serves no file
-        (( BENCH_WARMUP > 0 )) && { http_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_WARMUP" || true; }
-        if http_rps "$SERVER_PORT" "${PATH_OF[$server,$kind]}" "$n" "$BENCH_SECONDS"; then
-            VAL[$server,$load]="$R_VALUE"
-        else
-            VAL[$server,$load]="ERR"
-            note "${LABEL[$server]} $kind x$n failed"
-        fi
-        printf '  %-8s %-10s %s req/s\n' "${LABEL[$server]}" "$kind x$n" "${VAL[$server,$load]}" >&2
-    done
+    local round="$1" server="$2" load="$3" kind n path
+    read -r kind n <<<"$load"
+    path="${PATH_OF[$server,$kind]}"
+    (( BENCH_WARMUP > 0 )) && { http_rps "${PORT[$server]}" "$path" "$n" "$BENCH_WARMUP" || true; }
+    if http_rps "${PORT[$server]}" "$path" "$n" "$BENCH_SECONDS"; then
+        VAL[$server,$load,$round]="$R_VALUE"
+    else
+        VAL[$server,$load,$round]="ERR"
+        note "${LABEL[$server]} $kind x$n failed in round $round"
+    fi
+    printf '  round %d %-8s %-10s %s req/s\n' "$round" "${LABEL[$server]}" "$kind x$n" \
+        "${VAL[$server,$load,$round]}" >&2
+}
+
+# cell SERVER LOAD: the median req/s over the rounds, "-" when the server does not take that load.
+cell() {
+    if [[ -n ${PORT[$1]:-} && -n ${PATH_OF[$1,${2%% *}]:-} ]]; then median_value "$1" "$2"; else echo "-"; fi
 }
 
 # nginx_http PORT: the plain server block (hello and the static file with sendfile).
@@ -82,8 +90,10 @@ machine_line
 echo "nginx: $(nginx -v 2>&1 || echo 'not installed'); wrk: $(wrk --version 2>&1 | head -n 1 || true)"
 
 CLIENT_VAL="" WRK_SAME=""
+declare -A PORT=()
+UP=()
 for server in "${SERVERS[@]}"; do
-    echo "== ${LABEL[$server]}" >&2
+    echo "== ${LABEL[$server]}: start and warm up" >&2
     case "$server" in
         nettool)
             can_run_nettool || continue
@@ -115,19 +125,37 @@ for server in "${SERVERS[@]}"; do
             start_nginx nginx_http || { note "nginx skipped: $START_FAIL"; continue; }
             ;;
     esac
-    measure "$server"
-    if [[ $server == nettool ]]; then
-        # nettool's own load mode against the same route, next to wrk on the same connections.
-        # The client gets the warm-up wrk's measurement had (BENCH_WARMUP of the same load), left out of its figures.
-        out="$(timeout $((BENCH_WARMUP + BENCH_SECONDS + 60)) "$NETTOOL" http-client --duration "${BENCH_SECONDS}s" \
-            --warm-up "${BENCH_WARMUP}s" --concurrency 64 \
-            --json-output "http://127.0.0.1:$SERVER_PORT/hello" 2>&1 || true)"
-        CLIENT_VAL="$(sed -n 's/.*"requestsPerSecond" *: *\([0-9.]*\).*/\1/p' <<<"$out" | head -n 1 | awk '{printf "%.0f", $1}')"
-        [[ -n $CLIENT_VAL ]] || note "http-client load mode gave no figure: $(head -c 300 <<<"$out")"
-        WRK_SAME="${VAL[nettool,hello 64]:-}"
+    PORT[$server]="$SERVER_PORT"
+    UP+=("$server")
+    if (( BENCH_SERVER_WARMUP > 0 )); then
+        http_rps "$SERVER_PORT" "${PATH_OF[$server,hello]}" 64 "$BENCH_SERVER_WARMUP" || true
     fi
-    stop_server
 done
+
+for ((round = 1; round <= BENCH_ROUNDS; round++)); do
+    echo "== round $round" >&2
+    for load in "${LOADS[@]}"; do
+        for ((i = 0; i < ${#UP[@]}; i++)); do
+            server="${UP[(i + round - 1) % ${#UP[@]}]}"
+            if [[ -n ${PATH_OF[$server,${load%% *}]:-} ]]; then   # the Netty servers serve no file
+                measure "$round" "$server" "$load"
+            fi
+        done
+    done
+done
+
+if [[ -n ${PORT[nettool]:-} ]]; then
+    # nettool's own load mode against the same route, right after wrk on the same connections. The client
+    # gets the warm-up wrk's measurement had (BENCH_WARMUP of the same load), left out of its figures.
+    echo "== nettool: http-client load mode, after wrk" >&2
+    (( BENCH_WARMUP > 0 )) && { http_rps "${PORT[nettool]}" /hello 64 "$BENCH_WARMUP" || true; }
+    if http_rps "${PORT[nettool]}" /hello 64 "$BENCH_SECONDS"; then WRK_SAME="$R_VALUE"; fi
+    out="$(timeout $((BENCH_WARMUP + BENCH_SECONDS + 60)) "$NETTOOL" http-client --duration "${BENCH_SECONDS}s" \
+        --warm-up "${BENCH_WARMUP}s" --concurrency 64 \
+        --json-output "http://127.0.0.1:${PORT[nettool]}/hello" 2>&1 || true)"
+    CLIENT_VAL="$(sed -n 's/.*"requestsPerSecond" *: *\([0-9.]*\).*/\1/p' <<<"$out" | head -n 1 | awk '{printf "%.0f", $1}')"
+    [[ -n $CLIENT_VAL ]] || note "http-client load mode gave no figure: $(head -c 300 <<<"$out")"
+fi
 
 # ---------------------------------------------------------------- report
 echo
@@ -136,17 +164,22 @@ for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
 printf ' %13s %14s %14s %12s %12s\n' "nettool/Node" "nettool/nginx" "nettool/Netty" "Netty/nginx" "floor/nginx"
 for load in "${LOADS[@]}"; do
     printf '%-11s' "${load/ / x}"
-    for s in "${SERVERS[@]}"; do printf ' %10s' "${VAL[$s,$load]:--}"; done
-    printf ' %13s %14s %14s %12s %12s\n' "$(ratio "${VAL[nettool,$load]:-}" "${VAL[node,$load]:-}")" \
-        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[nginx,$load]:-}")" \
-        "$(ratio "${VAL[nettool,$load]:-}" "${VAL[netty,$load]:-}")" \
-        "$(ratio "${VAL[netty,$load]:-}" "${VAL[nginx,$load]:-}")" \
-        "$(ratio "${VAL[floor,$load]:-}" "${VAL[nginx,$load]:-}")"
+    for s in "${SERVERS[@]}"; do printf ' %10s' "$(cell "$s" "$load")"; done
+    printf ' %13s %14s %14s %12s %12s\n' "$(median_ratio nettool node "$load")" \
+        "$(median_ratio nettool nginx "$load")" "$(median_ratio nettool netty "$load")" \
+        "$(median_ratio netty nginx "$load")" "$(median_ratio floor nginx "$load")"
 done
-echo "(req/s; file = 1 MiB static file; Netty = the least Netty HTTP server, src/NettyHello.java, hello only;"
-echo " floor = Netty with no HTTP work, NettyHello.java http-floor, hello only)"
+echo "(req/s, the median of $BENCH_ROUNDS rounds; each ratio is the median of its rounds' ratios; file = 1 MiB"
+echo " static file; Netty = the least Netty HTTP server, src/NettyHello.java, hello only; floor = Netty with no"
+echo " HTTP work, NettyHello.java http-floor, hello only)"
 echo
-echo "http-client load mode x64 on nettool /hello: ${CLIENT_VAL:--} req/s; wrk: ${WRK_SAME:--} req/s; ratio $(ratio "$CLIENT_VAL" "$WRK_SAME")"
+echo "by round (1 to $BENCH_ROUNDS):"
+for load in "${LOADS[@]}"; do
+    printf '  %-11s nettool/nginx %s   nettool/Node %s\n' "${load/ / x}" \
+        "$(round_ratios nettool nginx "$load")" "$(round_ratios nettool node "$load")"
+done
+echo
+echo "http-client load mode x64 on nettool /hello: ${CLIENT_VAL:--} req/s; wrk just before it: ${WRK_SAME:--} req/s; ratio $(ratio "$CLIENT_VAL" "$WRK_SAME")"
 if (( ${#NOTES[@]} > 0 )); then
     echo
     for n in "${NOTES[@]}"; do echo "note: $n"; done

@@ -34,9 +34,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 WRK_THREADS="${WRK_THREADS:-2}"
 H2LOAD_THREADS="${H2LOAD_THREADS:-2}"
 BENCH_SERVER_WARMUP="${BENCH_SERVER_WARMUP:-10}"
-BENCH_ROUNDS="${BENCH_ROUNDS:-3}"
 [[ $BENCH_SERVER_WARMUP =~ ^[0-9]+$ ]] && (( BENCH_SERVER_WARMUP <= 3600 )) || { echo "BENCH_SERVER_WARMUP must be 0..3600 seconds" >&2; exit 2; }
-[[ $BENCH_ROUNDS =~ ^[0-9]+$ ]] && (( BENCH_ROUNDS >= 1 && BENCH_ROUNDS <= 20 )) || { echo "BENCH_ROUNDS must be 1..20" >&2; exit 2; }
 [[ $WRK_THREADS =~ ^[0-9]+$ ]] && (( WRK_THREADS >= 1 && WRK_THREADS <= 64 )) || { echo "WRK_THREADS must be 1..64" >&2; exit 2; }
 [[ $H2LOAD_THREADS =~ ^[0-9]+$ ]] && (( H2LOAD_THREADS >= 1 && H2LOAD_THREADS <= 64 )) || { echo "H2LOAD_THREADS must be 1..64" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "https.sh needs wrk (apt-get install wrk)" >&2; exit 2; }
@@ -131,37 +129,9 @@ measure() {
         "${VAL[$server,$load,$round]}" >&2
 }
 
-# median NUMBER...: the middle one (the mean of the two middle ones for an even count); "-" for none
-# or when any is not a number (a failed run).
-median() {
-    local v
-    for v in "$@"; do [[ $v =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "-"; return; }; done
-    (( $# > 0 )) || { echo "-"; return; }
-    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $0 } END {
-        printf "%.4f\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 # cell SERVER LOAD: the median req/s over the rounds, "-" when the server does not take that load.
 cell() {
-    local r vals=()
-    [[ -n ${PORT[$1]:-} ]] && speaks "$1" "${2%% *}" || { echo "-"; return; }
-    for ((r = 1; r <= BENCH_ROUNDS; r++)); do vals+=("${VAL[$1,$2,$r]:-ERR}"); done
-    median "${vals[@]}" | awk '{ print ($0 == "-" ? "ERR" : sprintf("%.0f", $0)) }'
-}
-
-# round_ratios A B LOAD: A/B in each round, two decimals each.
-round_ratios() {
-    local r out=()
-    for ((r = 1; r <= BENCH_ROUNDS; r++)); do out+=("$(ratio "${VAL[$1,$3,$r]:-}" "${VAL[$2,$3,$r]:-}")"); done
-    echo "${out[*]}"
-}
-
-# median_ratio A B LOAD: the median of the rounds' A/B, two decimals; "-" when a round lacks either.
-median_ratio() {
-    local m
-    # shellcheck disable=SC2046  # one word per round on purpose
-    m="$(median $(round_ratios "$1" "$2" "$3"))"
-    [[ $m == - ]] && echo "-" || awk -v m="$m" 'BEGIN { printf "%.2f\n", m }'
+    if [[ -n ${PORT[$1]:-} ]] && speaks "$1" "${2%% *}"; then median_value "$1" "$2"; else echo "-"; fi
 }
 
 # nginx_https PORT: TLS with HTTP/1.1 and h2 by ALPN, the same certificate as the others.

@@ -10,6 +10,7 @@ NETTOOL="$REPO_ROOT/scripts/nettool"
 
 BENCH_SECONDS="${BENCH_SECONDS:-5}"
 BENCH_WARMUP="${BENCH_WARMUP:-2}"
+BENCH_ROUNDS="${BENCH_ROUNDS:-3}"
 NETTOOL_ARGS="${NETTOOL_ARGS:-}"
 NETTOOL_READY_TIMEOUT="${NETTOOL_READY_TIMEOUT:-120}"
 
@@ -28,6 +29,8 @@ for _v in BENCH_SECONDS BENCH_WARMUP NETTOOL_READY_TIMEOUT; do
     fi
 done
 (( BENCH_SECONDS >= 1 )) || { echo "BENCH_SECONDS must be at least 1" >&2; exit 2; }
+[[ $BENCH_ROUNDS =~ ^[0-9]+$ ]] && (( BENCH_ROUNDS >= 1 && BENCH_ROUNDS <= 20 )) \
+    || { echo "BENCH_ROUNDS must be 1..20, got '$BENCH_ROUNDS'" >&2; exit 2; }
 
 BENCH_TMP="$(mktemp -d "${TMPDIR:-/tmp}/nettool-bench.XXXXXX")"
 
@@ -229,6 +232,43 @@ ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN {
         if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) { print "-"; exit }
         printf "%.2f\n", a / b }'
+}
+
+# Rounds (http.sh, https.sh): all servers run at once and every load is measured on every server in
+# turn, BENCH_ROUNDS times, into VAL[SERVER,LOAD,ROUND]. A table cell is the median over the rounds and
+# a ratio the median of the rounds' ratios, so a machine that drifts over the run moves both sides alike.
+
+# median NUMBER...: the middle one (the mean of the two middle ones for an even count); "-" for none
+# or when any is not a number (a failed run).
+median() {
+    local v
+    for v in "$@"; do [[ $v =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "-"; return; }; done
+    (( $# > 0 )) || { echo "-"; return; }
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $0 } END {
+        printf "%.4f\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# median_value SERVER LOAD: the median of VAL[SERVER,LOAD,1..BENCH_ROUNDS] as whole req/s; ERR when a
+# round failed or is missing.
+median_value() {
+    local r vals=()
+    for ((r = 1; r <= BENCH_ROUNDS; r++)); do vals+=("${VAL[$1,$2,$r]:-ERR}"); done
+    median "${vals[@]}" | awk '{ print ($0 == "-" ? "ERR" : sprintf("%.0f", $0)) }'
+}
+
+# round_ratios A B LOAD: A/B in each round, two decimals each.
+round_ratios() {
+    local r out=()
+    for ((r = 1; r <= BENCH_ROUNDS; r++)); do out+=("$(ratio "${VAL[$1,$3,$r]:-}" "${VAL[$2,$3,$r]:-}")"); done
+    echo "${out[*]}"
+}
+
+# median_ratio A B LOAD: the median of the rounds' A/B, two decimals; "-" when a round lacks either.
+median_ratio() {
+    local m
+    # shellcheck disable=SC2046  # one word per round on purpose
+    m="$(median $(round_ratios "$1" "$2" "$3"))"
+    [[ $m == - ]] && echo "-" || awk -v m="$m" 'BEGIN { printf "%.2f\n", m }'
 }
 
 # can_run_nettool: scripts/nettool exists and is executable
