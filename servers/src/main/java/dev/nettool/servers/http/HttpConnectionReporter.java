@@ -24,20 +24,30 @@ import java.util.Map;
  * events are shown with {@code -v} only: at the normal level an HTTP server shows one line per request.
  * Over TLS the connection event waits for the handshake, to name the version, cipher suite, SNI, client
  * certificate and the protocol ALPN chose; a failed handshake is one {@code error #n tls: <reason>} at any
- * level. The counters are plain fields: only this channel's event loop touches them.
+ * level. The bytes are counted only where the {@code close} or summary events can show them (not with
+ * {@code -q}): counting takes every read and write through one more handler. The counters are plain fields:
+ * only this channel's event loop touches them.
  */
-final class HttpConnectionReporter extends ChannelDuplexHandler {
+class HttpConnectionReporter extends ChannelDuplexHandler {
   private final HttpServerStats stats;
   private final EventSink sink;
   private final Endpoint listen;
   private final boolean tls;
   private boolean handshakeDone;
   private long id;
-  private long in;
-  private long out;
+  /** Bytes read and written, counted by {@link Counting}. */
+  long in;
+  long out;
   private long startNanos;
 
-  HttpConnectionReporter(HttpServerStats stats, EventSink sink, Endpoint listen, boolean tls) {
+  /** A reporter that counts the connection's bytes when the events that show them are shown. */
+  static HttpConnectionReporter of(HttpServerStats stats, EventSink sink, Endpoint listen, boolean tls) {
+    return sink.shows(Verbosity.NORMAL)
+        ? new Counting(stats, sink, listen, tls)
+        : new HttpConnectionReporter(stats, sink, listen, tls);
+  }
+
+  private HttpConnectionReporter(HttpServerStats stats, EventSink sink, Endpoint listen, boolean tls) {
     this.stats = stats;
     this.sink = sink;
     this.listen = listen;
@@ -88,31 +98,38 @@ final class HttpConnectionReporter extends ChannelDuplexHandler {
   }
 
   @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof ByteBuf buf) {
-      in += buf.readableBytes();
-    }
-    ctx.fireChannelRead(msg);
-  }
-
-  @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (msg instanceof ByteBuf buf) {
-      out += buf.readableBytes();
-    } else if (msg instanceof ByteBufHolder holder) {
-      out += holder.content().readableBytes();
-    } else if (msg instanceof FileRegion region) {
-      out += region.count();
-    }
-    ctx.write(msg, promise);
-  }
-
-  @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (sink.shows(Verbosity.VERBOSE)) {
       sink.publish(NetEvents.close(id, in, out, Duration.ofNanos(System.nanoTime() - startNanos)));
     }
     stats.closed(in, out);
     ctx.fireChannelInactive();
+  }
+
+  /** The reporter that also counts the bytes of each read and write. */
+  private static final class Counting extends HttpConnectionReporter {
+    Counting(HttpServerStats stats, EventSink sink, Endpoint listen, boolean tls) {
+      super(stats, sink, listen, tls);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof ByteBuf buf) {
+        in += buf.readableBytes();
+      }
+      ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+      if (msg instanceof ByteBuf buf) {
+        out += buf.readableBytes();
+      } else if (msg instanceof ByteBufHolder holder) {
+        out += holder.content().readableBytes();
+      } else if (msg instanceof FileRegion region) {
+        out += region.count();
+      }
+      ctx.write(msg, promise);
+    }
   }
 }

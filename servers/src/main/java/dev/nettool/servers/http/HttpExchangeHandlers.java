@@ -1,6 +1,7 @@
 package dev.nettool.servers.http;
 
 import dev.nettool.protocols.event.EventSink;
+import dev.nettool.protocols.event.Verbosity;
 import dev.nettool.protocols.server.ConnectionErrorReporter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.compression.StandardCompressionOptions;
@@ -13,7 +14,7 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 
 /**
  * The handlers every exchange passes, the same behind an HTTP/1.1 codec and behind each HTTP/2 stream's
- * converter, so that every route answers alike on both: observe, limits, (HTTP/1.1: one exchange at a time),
+ * converter, so that every route answers alike on both: (observe), limits, (HTTP/1.1: one exchange at a time),
  * 100-continue, (inflate request bodies, added with the first request that has a body), compress responses,
  * CORS, (file bodies in chunks, added with the first one), dispatch to the routes, report errors.
  */
@@ -27,6 +28,7 @@ final class HttpExchangeHandlers {
   private final HttpServerStats stats;
   private final HttpRouter router;
   private final CorsConfig cors;
+  private final boolean observed;
 
   HttpExchangeHandlers(HttpServerConfig config, EventSink sink, HttpServerStats stats, HttpRouteTable routes) {
     this.config = config;
@@ -34,6 +36,7 @@ final class HttpExchangeHandlers {
     this.stats = stats;
     this.router = new HttpRouter(routes, config.auth());
     this.cors = config.cors() ? corsConfig() : null;
+    this.observed = sink.shows(Verbosity.NORMAL) || stats.countsRequests();
   }
 
   /**
@@ -42,7 +45,7 @@ final class HttpExchangeHandlers {
    * with the connection's first request that has a body.
    */
   void http1(ChannelPipeline p) {
-    p.addLast("observe", new HttpExchangeObserver(stats, sink));
+    observe(p);
     HttpLimits.install(p, "codec", config, sink, HttpExchangeHandlers::inflater);
     p.addLast("gate", new HttpPipelineGate());
     p.addLast(EXPECT, new HttpExpectContinueHandler());
@@ -54,10 +57,21 @@ final class HttpExchangeHandlers {
    * The body handlers come with {@link #http2StreamBody}, when the converter sees that the request has a body.
    */
   void http2Stream(ChannelPipeline p) {
-    p.addLast("observe", new HttpExchangeObserver(stats, sink));
+    observe(p);
     HttpLimits.installOnStream(p, sink);
     p.addLast(EXPECT, new HttpExpectContinueHandler());
     rest(p);
+  }
+
+  /**
+   * The observer, when what it makes can be seen: the {@code request} events and the count of answered
+   * requests, which only {@code --count} and the summary event read. With {@code -q} and no {@code --count}
+   * nothing shows either, and a request passes one handler fewer each way (nginx's {@code access_log off}).
+   */
+  private void observe(ChannelPipeline p) {
+    if (observed) {
+      p.addLast("observe", new HttpExchangeObserver(stats, sink));
+    }
   }
 
   /** Puts a stream's body handlers in the places they have on an HTTP/1.1 connection; once. */

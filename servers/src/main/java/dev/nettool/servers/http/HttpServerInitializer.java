@@ -57,7 +57,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
     if (tls != null) {
       p.addLast("tls", tls.newHandler(ch.alloc()));
     }
-    p.addLast("report", new HttpConnectionReporter(stats, sink, config.listen(), tls != null));
+    p.addLast("report", HttpConnectionReporter.of(stats, sink, config.listen(), tls != null));
     p.addLast("protocol", tls != null ? new HttpAlpnHandler(this::toHttp2) : new Http2PrefaceDetector(this::toHttp2));
     p.addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
         .setMaxInitialLineLength(HttpServerConfig.MAX_REQUEST_LINE)

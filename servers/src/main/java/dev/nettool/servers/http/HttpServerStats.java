@@ -25,6 +25,11 @@ final class HttpServerStats extends ConnectionTally {
     }
   }
 
+  /** Whether a {@code --count} of requests ends the run. */
+  boolean countsRequests() {
+    return count > 0;
+  }
+
   long requests() {
     return requests.sum();
   }

@@ -34,6 +34,10 @@ class HttpServerInitializerTest {
   private EmbeddedChannel ch;
 
   private void open(UnaryOperator<HttpServerConfig.Builder> tweak) {
+    open(sink, tweak);
+  }
+
+  private void open(RecordingEventSink sink, UnaryOperator<HttpServerConfig.Builder> tweak) {
     HttpServerConfig config = tweak.apply(HttpServerConfig.builder().routes(HttpTestRoutes.all())).build();
     HttpServerStats stats = new HttpServerStats(config.count(), done, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
     ch = new EmbeddedChannel(new HttpServerInitializer(config, sink, stats, Transport.select(TransportKind.NIO),
@@ -165,6 +169,41 @@ class HttpServerInitializerTest {
     assertThat(done).isNotDone();
     exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 1, false);
     assertThat(done).isDone();
+  }
+
+  @Test
+  void withNothingShownNoRequestIsObservedAndNoByteCountedYetEveryRequestIsAnswered() throws Exception {
+    RecordingEventSink quiet = new RecordingEventSink(Verbosity.QUIET, false);
+    open(quiet, b -> b);
+    assertThat(ch.pipeline().get("observe")).as("no request events and no --count to feed").isNull();
+    assertThat(ch.pipeline().get("report").getClass()).as("no close or summary event to show bytes")
+        .isEqualTo(HttpConnectionReporter.class);
+    assertThat(exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /none HTTP/1.1\r\nHost: x\r\n\r\n", 2,
+        false)).extracting(RawHttp.Response::status).containsExactly(200, 404);
+    assertThat(quiet.drain()).isEmpty();
+  }
+
+  @Test
+  void withNothingShownACountStillCountsAnsweredRequests() throws Exception {
+    open(new RecordingEventSink(Verbosity.QUIET, false), b -> b.count(2));
+    assertThat(ch.pipeline().get("observe")).isNotNull();
+    exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 1, false);
+    assertThat(done).isNotDone();
+    exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 1, false);
+    assertThat(done).isDone();
+  }
+
+  @Test
+  void theCloseEventCountsTheBytesOfBothWays() throws Exception {
+    RecordingEventSink verbose = new RecordingEventSink(Verbosity.VERBOSE, false);
+    open(verbose, b -> b);
+    String request = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
+    ch.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
+    ch.runPendingTasks();
+    int sent = outbound().length();
+    ch.close();
+    Event close = verbose.take("close", Duration.ofSeconds(1));
+    assertThat(close.fields()).containsEntry("bytesIn", (long) request.length()).containsEntry("bytesOut", (long) sent);
   }
 
   @Test
