@@ -49,25 +49,14 @@ http_rps() {
     wrk_rps "http://127.0.0.1:$1$2" "$3" "$4" 'Non-2xx\|Socket errors'
 }
 
-# measure ROUND SERVER LOAD: one measured run into VAL[SERVER,LOAD,ROUND] (or ERR).
-measure() {
-    local round="$1" server="$2" load="$3" kind n path
-    read -r kind n <<<"$load"
-    path="${PATH_OF[$server,$kind]}"
-    (( BENCH_WARMUP > 0 )) && { http_rps "${PORT[$server]}" "$path" "$n" "$BENCH_WARMUP" || true; }
-    if http_rps "${PORT[$server]}" "$path" "$n" "$BENCH_SECONDS"; then
-        VAL[$server,$load,$round]="$R_VALUE"
-    else
-        VAL[$server,$load,$round]="ERR"
-        note "${LABEL[$server]} $kind x$n failed in round $round"
-    fi
-    printf '  round %d %-8s %-10s %s req/s\n' "$round" "${LABEL[$server]}" "$kind x$n" \
-        "${VAL[$server,$load,$round]}" >&2
+# takes SERVER KIND: whether the server serves that load (the Netty servers serve no file).
+takes() {
+    [[ -n ${PATH_OF[$1,$2]:-} ]]
 }
 
-# cell SERVER LOAD: the median req/s over the rounds, "-" when the server does not take that load.
-cell() {
-    if [[ -n ${PORT[$1]:-} && -n ${PATH_OF[$1,${2%% *}]:-} ]]; then median_value "$1" "$2"; else echo "-"; fi
+# load_once SERVER KIND CONNECTIONS SECONDS
+load_once() {
+    http_rps "${PORT[$1]}" "${PATH_OF[$1,$2]}" "$3" "$4"
 }
 
 # nginx_http PORT: the plain server block (hello and the static file with sendfile).
@@ -132,17 +121,7 @@ for server in "${SERVERS[@]}"; do
     fi
 done
 
-for ((round = 1; round <= BENCH_ROUNDS; round++)); do
-    echo "== round $round" >&2
-    for load in "${LOADS[@]}"; do
-        for ((i = 0; i < ${#UP[@]}; i++)); do
-            server="${UP[(i + round - 1) % ${#UP[@]}]}"
-            if [[ -n ${PATH_OF[$server,${load%% *}]:-} ]]; then   # the Netty servers serve no file
-                measure "$round" "$server" "$load"
-            fi
-        done
-    done
-done
+run_rounds
 
 if [[ -n ${PORT[nettool]:-} ]]; then
     # nettool's own load mode against the same route, right after wrk on the same connections. The client
@@ -159,25 +138,12 @@ fi
 
 # ---------------------------------------------------------------- report
 echo
-printf '%-11s' "load"
-for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
-printf ' %13s %14s %14s %12s %12s\n' "nettool/Node" "nettool/nginx" "nettool/Netty" "Netty/nginx" "floor/nginx"
-for load in "${LOADS[@]}"; do
-    printf '%-11s' "${load/ / x}"
-    for s in "${SERVERS[@]}"; do printf ' %10s' "$(cell "$s" "$load")"; done
-    printf ' %13s %14s %14s %12s %12s\n' "$(median_ratio nettool node "$load")" \
-        "$(median_ratio nettool nginx "$load")" "$(median_ratio nettool netty "$load")" \
-        "$(median_ratio netty nginx "$load")" "$(median_ratio floor nginx "$load")"
-done
+round_table 11
 echo "(req/s, the median of $BENCH_ROUNDS rounds; each ratio is the median of its rounds' ratios; file = 1 MiB"
 echo " static file; Netty = the least Netty HTTP server, src/NettyHello.java, hello only; floor = Netty with no"
 echo " HTTP work, NettyHello.java http-floor, hello only)"
 echo
-echo "by round (1 to $BENCH_ROUNDS):"
-for load in "${LOADS[@]}"; do
-    printf '  %-11s nettool/nginx %s   nettool/Node %s\n' "${load/ / x}" \
-        "$(round_ratios nettool nginx "$load")" "$(round_ratios nettool node "$load")"
-done
+round_spread 11
 echo
 echo "http-client load mode x64 on nettool /hello: ${CLIENT_VAL:--} req/s; wrk just before it: ${WRK_SAME:--} req/s; ratio $(ratio "$CLIENT_VAL" "$WRK_SAME")"
 if (( ${#NOTES[@]} > 0 )); then

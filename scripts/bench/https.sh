@@ -104,8 +104,8 @@ warm_up() {
     fi
 }
 
-# speaks SERVER KIND: whether the server takes that load (Node no h2, the floor no handshakes).
-speaks() {
+# takes SERVER KIND: whether the server takes that load (Node no h2, the floor no handshakes).
+takes() {
     case "$2" in
         h2) [[ $1 != node ]] && (( HAVE_H2LOAD )) ;;
         handshake) [[ $1 != floor ]] ;;
@@ -113,25 +113,10 @@ speaks() {
     esac
 }
 
-# measure ROUND SERVER LOAD: one measured run into VAL[SERVER,LOAD,ROUND] (or ERR).
-measure() {
-    local round="$1" server="$2" load="$3" kind n
-    read -r kind n <<<"$load"
-    SERVER_PORT="${PORT[$server]}"
-    (( BENCH_WARMUP > 0 )) && { run "$kind" "$n" "$BENCH_WARMUP" || true; }
-    if run "$kind" "$n" "$BENCH_SECONDS"; then
-        VAL[$server,$load,$round]="$R_VALUE"
-    else
-        VAL[$server,$load,$round]="ERR"
-        note "${LABEL[$server]} $kind x$n failed in round $round"
-    fi
-    printf '  round %d %-8s %-14s %s req/s\n' "$round" "${LABEL[$server]}" "$kind x$n" \
-        "${VAL[$server,$load,$round]}" >&2
-}
-
-# cell SERVER LOAD: the median req/s over the rounds, "-" when the server does not take that load.
-cell() {
-    if [[ -n ${PORT[$1]:-} ]] && speaks "$1" "${2%% *}"; then median_value "$1" "$2"; else echo "-"; fi
+# load_once SERVER KIND CONNECTIONS SECONDS
+load_once() {
+    SERVER_PORT="${PORT[$1]}"
+    run "$2" "$3" "$4"
 }
 
 # nginx_https PORT: TLS with HTTP/1.1 and h2 by ALPN, the same certificate as the others.
@@ -198,40 +183,17 @@ for server in "${SERVERS[@]}"; do
     warm_up "$server"
 done
 
-for ((round = 1; round <= BENCH_ROUNDS; round++)); do
-    echo "== round $round" >&2
-    for load in "${LOADS[@]}"; do
-        for ((i = 0; i < ${#UP[@]}; i++)); do
-            server="${UP[(i + round - 1) % ${#UP[@]}]}"
-            if speaks "$server" "${load%% *}"; then
-                measure "$round" "$server" "$load"
-            fi
-        done
-    done
-done
+run_rounds
 
 # ---------------------------------------------------------------- report
 echo
-printf '%-14s' "load"
-for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
-printf ' %13s %14s %14s %12s %12s\n' "nettool/Node" "nettool/nginx" "nettool/Netty" "Netty/nginx" "floor/nginx"
-for load in "${LOADS[@]}"; do
-    printf '%-14s' "${load/ / x}"
-    for s in "${SERVERS[@]}"; do printf ' %10s' "$(cell "$s" "$load")"; done
-    printf ' %13s %14s %14s %12s %12s\n' "$(median_ratio nettool node "$load")" \
-        "$(median_ratio nettool nginx "$load")" "$(median_ratio nettool netty "$load")" \
-        "$(median_ratio netty nginx "$load")" "$(median_ratio floor nginx "$load")"
-done
+round_table 14
 echo "(req/s, the median of $BENCH_ROUNDS rounds; each ratio is the median of its rounds' ratios; handshake = a new"
 echo " connection and full TLS handshake per request; h2 = HTTP/2, 10 streams per connection; Netty = the least"
 echo " Netty HTTPS server, src/NettyHello.java; floor = Netty with no HTTP work and h2 without a channel per"
 echo " stream, NettyHello.java https-floor)"
 echo
-echo "by round (1 to $BENCH_ROUNDS):"
-for load in "${LOADS[@]}"; do
-    printf '  %-14s nettool/nginx %s   nettool/Node %s\n' "${load/ / x}" \
-        "$(round_ratios nettool nginx "$load")" "$(round_ratios nettool node "$load")"
-done
+round_spread 14
 if (( ${#NOTES[@]} > 0 )); then
     echo
     for n in "${NOTES[@]}"; do echo "note: $n"; done

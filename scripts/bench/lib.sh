@@ -237,6 +237,47 @@ ratio() {
 # Rounds (http.sh, https.sh): all servers run at once and every load is measured on every server in
 # turn, BENCH_ROUNDS times, into VAL[SERVER,LOAD,ROUND]. A table cell is the median over the rounds and
 # a ratio the median of the rounds' ratios, so a machine that drifts over the run moves both sides alike.
+# The script sets LOADS ("KIND CONNECTIONS" each), LABEL, PORT (of each server up), UP (the servers up, in
+# order) and VAL, and defines takes SERVER KIND (whether that server takes that kind of load) and
+# load_once SERVER KIND CONNECTIONS SECONDS (one run; sets R_VALUE, or ERR and returns 1).
+
+# run_rounds: the BENCH_ROUNDS rounds, each starting one server later than the one before.
+run_rounds() {
+    local round load i server
+    for ((round = 1; round <= BENCH_ROUNDS; round++)); do
+        echo "== round $round" >&2
+        for load in "${LOADS[@]}"; do
+            for ((i = 0; i < ${#UP[@]}; i++)); do
+                server="${UP[(i + round - 1) % ${#UP[@]}]}"
+                if takes "$server" "${load%% *}"; then
+                    measure "$round" "$server" "$load"
+                fi
+            done
+        done
+    done
+}
+
+# measure ROUND SERVER LOAD: a BENCH_WARMUP run, then one measured run into VAL[SERVER,LOAD,ROUND] (or ERR).
+measure() {
+    local round="$1" server="$2" load="$3" kind n
+    read -r kind n <<<"$load"
+    if (( BENCH_WARMUP > 0 )); then
+        load_once "$server" "$kind" "$n" "$BENCH_WARMUP" || true
+    fi
+    if load_once "$server" "$kind" "$n" "$BENCH_SECONDS"; then
+        VAL[$server,$load,$round]="$R_VALUE"
+    else
+        VAL[$server,$load,$round]="ERR"
+        note "${LABEL[$server]} $kind x$n failed in round $round"
+    fi
+    printf '  round %d %-8s %-14s %s req/s\n' "$round" "${LABEL[$server]}" "$kind x$n" \
+        "${VAL[$server,$load,$round]}" >&2
+}
+
+# cell SERVER LOAD: the median req/s over the rounds; "-" when the server is not up or does not take it.
+cell() {
+    if [[ -n ${PORT[$1]:-} ]] && takes "$1" "${2%% *}"; then median_value "$1" "$2"; else echo "-"; fi
+}
 
 # median NUMBER...: the middle one (the mean of the two middle ones for an even count); "-" for none
 # or when any is not a number (a failed run).
@@ -269,6 +310,32 @@ median_ratio() {
     # shellcheck disable=SC2046  # one word per round on purpose
     m="$(median $(round_ratios "$1" "$2" "$3"))"
     [[ $m == - ]] && echo "-" || awk -v m="$m" 'BEGIN { printf "%.2f\n", m }'
+}
+
+# round_table WIDTH: the medians of every server on every load and the ratios of nettool, Netty and the
+# floor, with loads in a column WIDTH wide.
+round_table() {
+    local width="$1" load s
+    printf "%-${width}s" "load"
+    for s in "${SERVERS[@]}"; do printf ' %10s' "${LABEL[$s]}"; done
+    printf ' %13s %14s %14s %12s %12s\n' "nettool/Node" "nettool/nginx" "nettool/Netty" "Netty/nginx" "floor/nginx"
+    for load in "${LOADS[@]}"; do
+        printf "%-${width}s" "${load/ / x}"
+        for s in "${SERVERS[@]}"; do printf ' %10s' "$(cell "$s" "$load")"; done
+        printf ' %13s %14s %14s %12s %12s\n' "$(median_ratio nettool node "$load")" \
+            "$(median_ratio nettool nginx "$load")" "$(median_ratio nettool netty "$load")" \
+            "$(median_ratio netty nginx "$load")" "$(median_ratio floor nginx "$load")"
+    done
+}
+
+# round_spread WIDTH: nettool/nginx and nettool/Node in each round, one load a line.
+round_spread() {
+    local width="$1" load
+    echo "by round (1 to $BENCH_ROUNDS):"
+    for load in "${LOADS[@]}"; do
+        printf "  %-${width}s nettool/nginx %s   nettool/Node %s\n" "${load/ / x}" \
+            "$(round_ratios nettool nginx "$load")" "$(round_ratios nettool node "$load")"
+    done
 }
 
 # can_run_nettool: scripts/nettool exists and is executable
