@@ -8,12 +8,15 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpChunkedInput;
+import io.netty.handler.codec.http.HttpConstants;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.multipart.Attribute;
 import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.HttpPostRequestEncoder;
+import io.netty.handler.codec.http.multipart.MemoryAttribute;
 import io.netty.handler.stream.ChunkedNioFile;
 import java.io.IOException;
 import java.net.URLConnection;
@@ -79,11 +82,8 @@ final class HttpClientRequests {
   private static ChannelFuture writeForm(Channel ch, HttpRequestSpec spec, HttpClientConfig config,
       HttpRequest req, HttpRequestBody.Multipart form) throws IOException {
     headers(req.headers(), spec, config, null, -1);
-    // On disk: a file part then only refers to the user's file and is read chunk by chunk as it is sent.
-    // Nothing here calls cleanFiles(), which would delete files that the factory did not create.
-    DefaultHttpDataFactory factory = new DefaultHttpDataFactory(true);
     try {
-      HttpPostRequestEncoder encoder = new HttpPostRequestEncoder(factory, req, true);
+      HttpPostRequestEncoder encoder = new HttpPostRequestEncoder(new FormParts(), req, true);
       for (HttpRequestBody.Part part : form.parts()) {
         if (part.file() == null) {
           encoder.addBodyAttribute(part.name(), part.value());
@@ -100,6 +100,26 @@ final class HttpClientRequests {
       return ch.writeAndFlush(encoder);
     } catch (HttpPostRequestEncoder.ErrorDataEncoderException e) {
       throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A form's parts as they are sent: a file part on disk, where it only refers to the user's file and is read
+   * chunk by chunk as it goes out; a text field in memory. Netty's disk factory would write each text field to
+   * a temporary file of its own ({@code Attr_...}), which only a clean JVM exit deletes.
+   */
+  static final class FormParts extends DefaultHttpDataFactory {
+    FormParts() {
+      super(true);
+    }
+
+    @Override
+    public Attribute createAttribute(HttpRequest request, String name, String value) {
+      try {
+        return new MemoryAttribute(name, value, HttpConstants.DEFAULT_CHARSET);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(e); // a memory attribute takes any value
+      }
     }
   }
 

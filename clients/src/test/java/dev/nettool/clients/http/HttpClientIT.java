@@ -9,6 +9,7 @@ import dev.nettool.protocols.testing.RecordingEventSink;
 import dev.nettool.protocols.testing.StreamPeer;
 import dev.nettool.protocols.transport.TransportKind;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,8 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,11 +111,13 @@ class HttpClientIT {
     try (JdkHttpPeer peer = new JdkHttpPeer().route("/upload", ex -> {
       byte[] body = ex.getRequestBody().readAllBytes();
       String type = ex.getRequestHeaders().getFirst("Content-Type");
-      JdkHttpPeer.send(ex, 200, (type + "\n" + body.length + "\n" + indexOf(body, content))
-          .getBytes(StandardCharsets.UTF_8));
+      byte[] field = "\r\n\r\nmé, too\r\n".getBytes(StandardCharsets.UTF_8);
+      JdkHttpPeer.send(ex, 200, (type + "\n" + body.length + "\n" + indexOf(body, content) + "\n"
+          + indexOf(body, field)).getBytes(StandardCharsets.UTF_8));
     })) {
       HttpRequestSpec form = new HttpRequestSpec("POST", peer.url("/upload"), List.of(), new HttpRequestBody.Multipart(
-          List.of(HttpRequestBody.Part.value("who", "me"), HttpRequestBody.Part.file("f", file, null))));
+          List.of(HttpRequestBody.Part.value("who", "mé, too"), HttpRequestBody.Part.file("f", file, null))));
+      Set<Path> temporaries = formTemporaries();
 
       run(HttpClientConfig.builder(form), kind);
 
@@ -119,6 +125,17 @@ class HttpClientIT {
       assertThat(lines[0]).startsWith("multipart/form-data; boundary=");
       assertThat(Integer.parseInt(lines[1])).isGreaterThan(content.length);
       assertThat(Integer.parseInt(lines[2])).as("where the file's bytes start in the body").isPositive();
+      assertThat(Integer.parseInt(lines[3])).as("where the text field starts in the body").isPositive();
+      assertThat(formTemporaries()).as("text fields are sent from memory, not from temporary files")
+          .isEqualTo(temporaries);
+      assertThat(file).as("the uploaded file is the user's and stays").hasBinaryContent(content);
+    }
+  }
+
+  /** The files Netty's disk factory makes for a form's text fields, in the JVM's temporary directory. */
+  private static Set<Path> formTemporaries() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("Attr_")).collect(Collectors.toSet());
     }
   }
 
