@@ -38,6 +38,14 @@ class TcpTlsE2E {
 
     server.awaitEvent("connection #1 from 127\\.0\\.0\\.1:\\d+ nodelay=off tls=TLSv1\\.3 cipher=TLS_\\S+ sni=foo\\.test",
         RUN);
+
+    // The certificates were made for this process alone, in a private temporary directory that goes with it.
+    Path made = Path.of(ready.fields().get("ca")).getParent();
+    assertThat(made.getFileName().toString()).startsWith("nettool-tls-");
+    assertThat(made).isDirectoryContaining(f -> f.getFileName().toString().equals("server-key.pem"));
+    server.sigterm();
+    assertThat(server.waitFor(RUN)).as(server.describe()).isZero();
+    assertThat(made).as("removed at exit").doesNotExist();
   }
 
   @ParameterizedTest
@@ -104,6 +112,11 @@ class TcpTlsE2E {
 
     assertThat(node.exitCode()).as(node.describe() + " stdout: " + node.text()).isZero();
     assertThat(node.text()).isEqualTo("{\"protocol\":\"TLSv1.3\",\"echoed\":\"round trip\"}");
+
+    server.sigterm();
+    assertThat(server.waitFor(RUN)).as(server.describe()).isZero();
+    assertThat(dir.resolve("ca.pem")).as("a --cert-dir is the user's, and stays").isRegularFile();
+    assertThat(dir.resolve("server-key.pem")).isRegularFile();
   }
 
   @Test

@@ -20,7 +20,8 @@ public final class TlsServerOptions {
   Path key;
 
   @Option(names = "--cert-dir", paramLabel = "DIR",
-      description = "TLS: where to make (or reuse) the CA and the server certificate (default: a new private temp dir).")
+      description = "TLS: where to make (or reuse) the CA and the server certificate "
+          + "(default: a new private temp dir, removed at exit).")
   Path certDir;
 
   @Option(names = "--client-ca", paramLabel = "FILE",

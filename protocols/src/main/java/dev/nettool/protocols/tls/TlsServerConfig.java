@@ -4,6 +4,7 @@ import dev.nettool.protocols.ExitCode;
 import dev.nettool.protocols.NettoolException;
 import dev.nettool.protocols.event.EventSink;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,7 +42,9 @@ public record TlsServerConfig(List<X509Certificate> chain, PrivateKey key, Path 
 
   /**
    * A CA and a server certificate for localhost, 127.0.0.1 and ::1 made now into {@code dir} (a CA already
-   * there signs again), or into a fresh private temporary directory when {@code dir} is {@code null}.
+   * there signs again), or into a fresh private temporary directory when {@code dir} is {@code null}: that one
+   * is the process's own, and goes with its files when the process exits (as with {@code System.exit} or
+   * on SIGTERM; a SIGKILL leaves it).
    */
   public static TlsServerConfig generate(Path dir) {
     Path target = dir != null ? dir : freshPrivateDir();
@@ -58,11 +61,37 @@ public record TlsServerConfig(List<X509Certificate> chain, PrivateKey key, Path 
 
   private static Path freshPrivateDir() {
     try {
-      return Files.createTempDirectory("nettool-tls-",
+      Path dir = Files.createTempDirectory("nettool-tls-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Runtime.getRuntime().addShutdownHook(new Thread(new RemoveAtExit(dir), "nettool-tls-dir-removal"));
+      return dir;
     } catch (IOException e) {
       throw new NettoolException(ExitCode.FAILURE, "cannot create a directory for the TLS certificate",
           String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Removes a directory made for one process's certificates, and the files in it (it has no subdirectories).
+   * A file that cannot be removed is left: the process is exiting.
+   */
+  static final class RemoveAtExit implements Runnable {
+    private final Path dir;
+
+    RemoveAtExit(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public void run() {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+        for (Path f : files) {
+          Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        // left in place
+      }
     }
   }
 }
