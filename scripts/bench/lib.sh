@@ -349,11 +349,12 @@ can_run_nettool() {
 # netty_hello_cmd: sets NETTY_HELLO to the command that runs src/NettyHello.java, the least a Netty HTTP
 # server can be (the reference for what Netty itself allows), on the Netty in nettool's jar; returns 1
 # when the jar is not built. Netty's leak detector is off, as nettool's Main turns it off: left on, it
-# samples buffers with a stack trace each and cost the reference 2.5% of its time over TLS.
+# samples buffers with a stack trace each and cost the reference 2.5% of its time over TLS. It runs on
+# the Parallel collector, as scripts/nettool runs nettool's servers.
 netty_hello_cmd() {
     local jar="$REPO_ROOT/cli/target/nettool.jar" java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
     [[ -f $jar ]] || { START_FAIL="cli/target/nettool.jar is not built"; return 1; }
-    NETTY_HELLO=("$java" -Dio.netty.leakDetection.level=disabled -cp "$jar"
+    NETTY_HELLO=("$java" -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -cp "$jar"
                  -Djava.library.path="$REPO_ROOT/cli/target/native/META-INF/native"
                  "$BENCH_DIR/src/NettyHello.java")
 }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code scripts/nettool}, the launcher the README starts with: it makes the class-data-sharing
  * archives beside the jar on first use (the shared one, and a one-shot client's own) and the client
  * then maps its classes from its archive and parses its plain command line without building
- * picocli's model, against a socat echo server.
+ * picocli's model, against a socat echo server. Servers get the Parallel collector, unless the user
+ * chose another.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LauncherE2E {
@@ -63,5 +67,34 @@ class LauncherE2E {
     }
     // A plain command line never builds picocli's parser: the snapshot's direct parser took it.
     assertThat(loads).noneMatch(l -> l.contains(" picocli.CommandLine$Interpreter "));
+  }
+
+  @Test
+  void serversRunOnTheParallelCollectorUnlessTheUserChoseOneAndOneShotClientsStayOnG1() throws Exception {
+    Path launcher = Path.of(System.getProperty("nettool.jar")).toAbsolutePath().getParent().getParent().getParent()
+        .resolve("scripts/nettool");
+
+    assertThat(collectorOf(launcher, "", "tcp-echo", "--port", "0")).isEqualTo("Parallel");
+    assertThat(collectorOf(launcher, "-XX:+UseSerialGC ", "tcp-echo", "--port", "0")).as("the user's choice")
+        .isEqualTo("Serial");
+    assertThat(collectorOf(launcher, "", "--version")).as("a one-shot command").isEqualTo("G1");
+  }
+
+  /** Starts the launcher with {@code -Xlog:gc} and returns the collector the JVM says it uses. */
+  private String collectorOf(Path launcher, String javaOptions, String... args) throws Exception {
+    Path log = Files.createTempFile(dir, "gc", ".log");
+    List<String> cmd = new ArrayList<>(List.of("env",
+        "NETTOOL_JAVA_OPTS=" + javaOptions + "-Xlog:gc:file=" + log, launcher.toString()));
+    cmd.addAll(List.of(args));
+    Peer peer = launched.peer(null, cmd.toArray(String[]::new));
+    if (args[0].equals("--version")) {
+      assertThat(peer.await(FIRST_USE).exitCode()).isZero();
+    } else {
+      peer.awaitStdout("^listening tcp ", FIRST_USE);
+    }
+    // The JVM names its collector as it starts, before any of nettool runs.
+    Matcher using = Pattern.compile("Using (\\S+)").matcher(Files.readString(log));
+    assertThat(using.find()).as("gc log: %s", Files.readString(log)).isTrue();
+    return using.group(1);
   }
 }
