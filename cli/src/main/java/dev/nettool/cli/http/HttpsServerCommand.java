@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "http-server over TLS 1.2/1.3. The certificate comes from --cert/--key, or a CA and a certificate "
         + "for localhost are made at start (in --cert-dir, by default a new private temp dir, removed at exit) and "
-        + "the ready line names the CA for curl --cacert. h2 and http/1.1 are offered by ALPN. --client-ca asks for client "
-        + "certificates, whose subject and fingerprint /anything shows. --tls is implied.")
+        + "the ready line names the CA for curl --cacert. h2 and http/1.1 are offered by ALPN. --client-ca asks "
+        + "for client certificates, whose subject and fingerprint /anything shows. --tls is implied.")
 public final class HttpsServerCommand extends HttpServerCommand {
   HttpsServerCommand(CliContext ctx) {
     super(ctx);

@@ -108,7 +108,7 @@ final class HttpClientRequests {
    * chunk by chunk as it goes out; a text field in memory. Netty's disk factory would write each text field to
    * a temporary file of its own ({@code Attr_...}), which only a clean JVM exit deletes.
    */
-  static final class FormParts extends DefaultHttpDataFactory {
+  private static final class FormParts extends DefaultHttpDataFactory {
     FormParts() {
       super(true);
     }
