@@ -9,6 +9,7 @@ import dev.nettool.protocols.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -19,8 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * The listening side every stream server shares: its event loops, the bound socket (TCP or Unix
- * domain, backlog 1024, address reuse, the accept back-off) and the real address it got, and the
- * order of shutting down. A server adds only its own children: their initializer and options.
+ * domain, backlog 1024, address reuse, the accept back-off, each accepted connection prepared for the
+ * transport) and the real address it got, and the order of shutting down. A server adds only its own children: their initializer and options.
  */
 public final class StreamListener {
   private final EventLoopGroup group;
@@ -46,7 +47,12 @@ public final class StreamListener {
     ServerBootstrap b = new ServerBootstrap()
         .group(group)
         .channel(transport.serverChannel(unix))
-        .handler(new AcceptBackoff(sink))
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new AcceptBackoff(sink), new AcceptedChannelPreparer(transport));
+          }
+        })
         .option(ChannelOption.SO_BACKLOG, 1024);
     if (!unix) {
       b.option(ChannelOption.SO_REUSEADDR, true);

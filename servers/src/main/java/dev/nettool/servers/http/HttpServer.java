@@ -10,7 +10,6 @@ import dev.nettool.protocols.server.StreamListener;
 import dev.nettool.protocols.server.NetServer;
 import dev.nettool.protocols.transport.Transport;
 import dev.nettool.protocols.tls.TlsContexts;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -53,12 +52,9 @@ public final class HttpServer implements NetServer, AutoCloseable {
     // The route table is built once and shared: it is immutable.
     HttpRouteTable routes = HttpServerRoutes.build(config, sink);
     listener = StreamListener.bind(transport, threads(config), "nettool-http", config.listen(), sink,
-        b -> {
-          b.childHandler(new HttpServerInitializer(config, sink, stats, transport, routes, tls));
-          if (!(config.listen() instanceof Endpoint.Unix)) {
-            b.childOption(ChannelOption.TCP_NODELAY, true);
-          }
-        });
+        // No TCP_NODELAY option: Netty turns Nagle off on every TCP socket it accepts, and setting it again
+        // cost a second setsockopt per connection.
+        b -> b.childHandler(new HttpServerInitializer(config, sink, stats, routes, tls)));
     return listener.bound();
   }
 

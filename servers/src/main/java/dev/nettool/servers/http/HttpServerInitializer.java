@@ -2,7 +2,6 @@ package dev.nettool.servers.http;
 
 import dev.nettool.protocols.event.EventSink;
 import dev.nettool.protocols.server.ConnectionErrorReporter;
-import dev.nettool.protocols.transport.Transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -34,17 +33,15 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
   private final HttpServerConfig config;
   private final EventSink sink;
   private final HttpServerStats stats;
-  private final Transport transport;
   private final SslContext tls;
   private final HttpExchangeHandlers exchanges;
   private final Http2StreamInitializer streams;
 
-  HttpServerInitializer(HttpServerConfig config, EventSink sink, HttpServerStats stats, Transport transport,
-      HttpRouteTable routes, SslContext tls) {
+  HttpServerInitializer(HttpServerConfig config, EventSink sink, HttpServerStats stats, HttpRouteTable routes,
+      SslContext tls) {
     this.config = config;
     this.sink = sink;
     this.stats = stats;
-    this.transport = transport;
     this.tls = tls;
     this.exchanges = new HttpExchangeHandlers(config, sink, stats, routes);
     this.streams = new Http2StreamInitializer(exchanges);
@@ -52,7 +49,6 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
 
   @Override
   protected void initChannel(Channel ch) {
-    transport.prepare(ch);
     ChannelPipeline p = ch.pipeline();
     if (tls != null) {
       p.addLast("tls", tls.newHandler(ch.alloc()));

@@ -46,7 +46,6 @@ final class TcpServerInitializer extends ChannelInitializer<Channel> {
     // Half-close lets echo answer after the peer's FIN. NIO's Unix domain channel lacks the option:
     // there, the peer's FIN closes the connection (setOption says false instead of logging a warning).
     ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-    transport.prepare(ch);
     ChannelPipeline p = ch.pipeline();
     if (tls != null) {
       p.addLast("tls", tls.newHandler(ch.alloc()));

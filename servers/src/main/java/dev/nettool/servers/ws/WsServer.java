@@ -52,7 +52,7 @@ public final class WsServer implements NetServer, AutoCloseable {
     int threads = config.threads() > 0 ? config.threads() : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     listener = StreamListener.bind(transport, threads, "nettool-ws", config.listen(), sink,
         b -> {
-          b.childHandler(new WsServerInitializer(config, sink, stats, transport, tls, session))
+          b.childHandler(new WsServerInitializer(config, sink, stats, tls, session))
               // As tcp-server: fewer writability flips under bulk echo, a stalled peer's share still bounded.
               .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20));
           if (!(config.listen() instanceof Endpoint.Unix)) {

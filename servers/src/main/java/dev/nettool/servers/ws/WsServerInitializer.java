@@ -1,7 +1,6 @@
 package dev.nettool.servers.ws;
 
 import dev.nettool.protocols.event.EventSink;
-import dev.nettool.protocols.transport.Transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -23,17 +22,15 @@ final class WsServerInitializer extends ChannelInitializer<Channel> {
   private final WsServerConfig config;
   private final EventSink sink;
   private final WsServerStats stats;
-  private final Transport transport;
   private final SslContext tls;
   private final WsSession session;
   private final WebSocketDecoderConfig decoder;
 
-  WsServerInitializer(WsServerConfig config, EventSink sink, WsServerStats stats, Transport transport,
-      SslContext tls, WsSession session) {
+  WsServerInitializer(WsServerConfig config, EventSink sink, WsServerStats stats, SslContext tls,
+      WsSession session) {
     this.config = config;
     this.sink = sink;
     this.stats = stats;
-    this.transport = transport;
     this.tls = tls;
     this.session = session;
     this.decoder = decoderConfig(config);
@@ -45,7 +42,6 @@ final class WsServerInitializer extends ChannelInitializer<Channel> {
 
   @Override
   protected void initChannel(Channel ch) {
-    transport.prepare(ch);
     ChannelPipeline p = ch.pipeline();
     if (tls != null) {
       p.addLast("tls", tls.newHandler(ch.alloc()));

@@ -6,8 +6,6 @@ import dev.nettool.protocols.event.Event;
 import dev.nettool.protocols.event.Verbosity;
 import dev.nettool.protocols.testing.NettyLeakCheck;
 import dev.nettool.protocols.testing.RecordingEventSink;
-import dev.nettool.protocols.transport.Transport;
-import dev.nettool.protocols.transport.TransportKind;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -40,8 +38,8 @@ class HttpServerInitializerTest {
   private void open(RecordingEventSink sink, UnaryOperator<HttpServerConfig.Builder> tweak) {
     HttpServerConfig config = tweak.apply(HttpServerConfig.builder().routes(HttpTestRoutes.all())).build();
     HttpServerStats stats = new HttpServerStats(config.count(), done, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
-    ch = new EmbeddedChannel(new HttpServerInitializer(config, sink, stats, Transport.select(TransportKind.NIO),
-        HttpServerRoutes.build(config), null));
+    ch = new EmbeddedChannel(new HttpServerInitializer(config, sink, stats, HttpServerRoutes.build(config),
+        null));
     ch.freezeTime(); // only advanceTimeBy moves the clock, however loaded the machine
   }
 

@@ -29,7 +29,6 @@ class HttpWsRoutesTest {
     HttpServerStats stats = new HttpServerStats(0, new java.util.concurrent.CompletableFuture<>(),
         new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE));
     ch = new EmbeddedChannel(new HttpServerInitializer(config, sink, stats,
-        dev.nettool.protocols.transport.Transport.select(dev.nettool.protocols.transport.TransportKind.NIO),
         HttpServerRoutes.build(config, sink), null));
     return ch;
   }
