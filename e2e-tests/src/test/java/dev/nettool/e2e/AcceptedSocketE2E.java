@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What an accepted connection costs in system calls before its first byte, as {@code strace} records them on
  * the socket the server accepted (not on the warm-up's own loopback sockets): Netty's {@code TCP_NODELAY}
  * and no second one where Nagle stays off, and the epoll registration pinned ({@code EPOLLERR}) by the
- * {@code EPOLL_CTL_ADD} itself, then one {@code EPOLL_CTL_MOD} to start reading.
+ * {@code EPOLL_CTL_ADD} itself, then one {@code EPOLL_CTL_MOD} to start reading. Over HTTP (curl), WebSocket
+ * (Node's {@code ws}) and raw TCP with {@code --no-delay} (nc).
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class AcceptedSocketE2E {
@@ -67,6 +68,23 @@ class AcceptedSocketE2E {
 
     var nc = launched.peer(bytes("nagle\n"), "nc", "-N", "127.0.0.1", String.valueOf(port)).await(EXCHANGE);
     assertThat(nc.text()).as(nc.describe()).isEqualTo("nagle\n");
+    assertThat(server.waitFor(EXCHANGE)).as(server.describe()).isZero();
+
+    Calls calls = Calls.onTheSocketAcceptedOn(trace, port);
+    assertThat(calls.nodelay()).as("TCP_NODELAY values set on the accepted socket").containsExactly(1);
+    assertThat(calls.epoll()).as("epoll_ctl calls on the accepted socket").first()
+        .isEqualTo("ADD EPOLLERR|EPOLLRDHUP");
+  }
+
+  @Test
+  void aWebSocketConnectionIsRegisteredPinnedWithNagleOffInOneCallEach() throws Exception {
+    Path trace = dir.resolve("ws.strace");
+    NettoolProcess server = traced(trace, "ws-server", "--port", "0", "--count", "1");
+    int port = server.awaitPort(READY);
+
+    Peer.PeerResult node = launched.peer(new byte[0], "node", Peer.script("ws-echo.js"),
+        "ws://127.0.0.1:" + port + "/").await(EXCHANGE);
+    assertThat(node.text()).as(node.describe()).contains("\"close\":4000");
     assertThat(server.waitFor(EXCHANGE)).as(server.describe()).isZero();
 
     Calls calls = Calls.onTheSocketAcceptedOn(trace, port);

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * The listening side every stream server shares: its event loops, the bound socket (TCP or Unix
  * domain, backlog 1024, address reuse, the accept back-off, each accepted connection prepared for the
- * transport) and the real address it got, and the order of shutting down. A server adds only its own children: their initializer and options.
+ * transport) and the real address it got, and the order of shutting down. A server adds only its own
+ * children: their initializer and options.
  */
 public final class StreamListener {
   private final EventLoopGroup group;

@@ -52,8 +52,8 @@ public final class HttpServer implements NetServer, AutoCloseable {
     // The route table is built once and shared: it is immutable.
     HttpRouteTable routes = HttpServerRoutes.build(config, sink);
     listener = StreamListener.bind(transport, threads(config), "nettool-http", config.listen(), sink,
-        // No TCP_NODELAY option: Netty turns Nagle off on every TCP socket it accepts, and setting it again
-        // cost a second setsockopt per connection.
+        // No TCP_NODELAY option: Netty turns Nagle off on every TCP socket it accepts, and turning it off
+        // again cost a second setsockopt per connection.
         b -> b.childHandler(new HttpServerInitializer(config, sink, stats, routes, tls)));
     return listener.bound();
   }

@@ -56,8 +56,8 @@ public final class TcpServer implements NetServer, AutoCloseable {
               // load, each flip costing an epoll_ctl pair; 1 MB still bounds a stalled peer's share.
               .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
               .childOption(ChannelOption.RECVBUF_ALLOCATOR, readAllocator());
-          // Netty turns Nagle off on every TCP socket it accepts (TCP_NODELAY, on every transport, as
-          // everywhere but Android): only Nagle on needs a setsockopt, which a second one cost per connection.
+          // Netty turns Nagle off (TCP_NODELAY) on every TCP socket it accepts, on every transport: only
+          // turning it back on takes a setsockopt. Turning it off again cost a second one per connection.
           if (!config.noDelay() && !(config.listen() instanceof Endpoint.Unix)) {
             b.childOption(ChannelOption.TCP_NODELAY, false);
           }

@@ -50,15 +50,11 @@ public final class WsServer implements NetServer, AutoCloseable {
   public Endpoint start() {
     startNanos = System.nanoTime();
     int threads = config.threads() > 0 ? config.threads() : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    // No TCP_NODELAY option, as in http-server: Netty turns Nagle off on every TCP socket it accepts.
     listener = StreamListener.bind(transport, threads, "nettool-ws", config.listen(), sink,
-        b -> {
-          b.childHandler(new WsServerInitializer(config, sink, stats, tls, session))
-              // As tcp-server: fewer writability flips under bulk echo, a stalled peer's share still bounded.
-              .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20));
-          if (!(config.listen() instanceof Endpoint.Unix)) {
-            b.childOption(ChannelOption.TCP_NODELAY, true);
-          }
-        });
+        b -> b.childHandler(new WsServerInitializer(config, sink, stats, tls, session))
+            // As tcp-server: fewer writability flips under bulk echo, a stalled peer's share still bounded.
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20)));
     return listener.bound();
   }
 
