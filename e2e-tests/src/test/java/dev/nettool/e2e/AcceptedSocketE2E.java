@@ -33,9 +33,11 @@ class AcceptedSocketE2E {
   private static final Pattern BOUND =
       Pattern.compile("getsockname\\((\\d+), \\{sa_family=AF_INET6?, sin6?_port=htons\\((\\d+)\\)");
   private static final Pattern ACCEPT_CALL = Pattern.compile("^(\\d+) +accept4\\((\\d+),");
-  private static final Pattern ACCEPT_DONE = Pattern.compile("^(\\d+) +(?:accept4\\(|<\\.\\.\\. accept4 resumed>).* = (\\d+)$");
+  private static final Pattern ACCEPT_DONE =
+      Pattern.compile("^(\\d+) +(?:accept4\\(|<\\.\\.\\. accept4 resumed>).* = (\\d+)$");
   private static final Pattern NODELAY = Pattern.compile("setsockopt\\((\\d+), SOL_TCP, TCP_NODELAY, \\[(\\d+)]");
-  private static final Pattern EPOLL = Pattern.compile("epoll_ctl\\(\\d+, EPOLL_CTL_(ADD|MOD|DEL), (\\d+), (?:\\{events=([A-Z|]+))?");
+  private static final Pattern EPOLL =
+      Pattern.compile("epoll_ctl\\(\\d+, EPOLL_CTL_(ADD|MOD|DEL), (\\d+), (?:\\{events=([A-Z|]+))?");
 
   @RegisterExtension final Launched launched = new Launched();
 
@@ -52,10 +54,8 @@ class AcceptedSocketE2E {
         "http://127.0.0.1:" + port + "/hello").await(EXCHANGE);
     assertThat(new String(curl.bytes(), StandardCharsets.UTF_8)).as(curl.command() + "\n" + curl.stderr())
         .isEqualTo("Hello");
-    assertThat(server.waitFor(EXCHANGE)).as(server.describe()).isZero();
 
-    Calls calls = Calls.onTheSocketAcceptedOn(trace, port);
-    assertThat(calls.nodelay()).as("TCP_NODELAY values set on the accepted socket").containsExactly(1);
+    Calls calls = pinnedWithNagleOffOnce(server, trace, port);
     assertThat(calls.epoll()).as("epoll_ctl calls on the accepted socket, until it is removed")
         .containsExactly("ADD EPOLLERR|EPOLLRDHUP", "MOD EPOLLIN|EPOLLERR|EPOLLRDHUP");
   }
@@ -68,12 +68,8 @@ class AcceptedSocketE2E {
 
     var nc = launched.peer(bytes("nagle\n"), "nc", "-N", "127.0.0.1", String.valueOf(port)).await(EXCHANGE);
     assertThat(nc.text()).as(nc.describe()).isEqualTo("nagle\n");
-    assertThat(server.waitFor(EXCHANGE)).as(server.describe()).isZero();
 
-    Calls calls = Calls.onTheSocketAcceptedOn(trace, port);
-    assertThat(calls.nodelay()).as("TCP_NODELAY values set on the accepted socket").containsExactly(1);
-    assertThat(calls.epoll()).as("epoll_ctl calls on the accepted socket").first()
-        .isEqualTo("ADD EPOLLERR|EPOLLRDHUP");
+    pinnedWithNagleOffOnce(server, trace, port);
   }
 
   @Test
@@ -85,17 +81,27 @@ class AcceptedSocketE2E {
     Peer.PeerResult node = launched.peer(new byte[0], "node", Peer.script("ws-echo.js"),
         "ws://127.0.0.1:" + port + "/").await(EXCHANGE);
     assertThat(node.text()).as(node.describe()).contains("\"close\":4000");
-    assertThat(server.waitFor(EXCHANGE)).as(server.describe()).isZero();
 
+    pinnedWithNagleOffOnce(server, trace, port);
+  }
+
+  /**
+   * Waits for the server's exit 0, then checks its accepted socket: {@code TCP_NODELAY} set once (Netty's), and
+   * the first {@code epoll_ctl} an ADD that has the pin ({@code EPOLLERR}) already.
+   */
+  private static Calls pinnedWithNagleOffOnce(NettoolProcess server, Path trace, int port) throws Exception {
+    assertThat(server.waitFor(EXCHANGE)).as(server.describe()).isZero();
     Calls calls = Calls.onTheSocketAcceptedOn(trace, port);
     assertThat(calls.nodelay()).as("TCP_NODELAY values set on the accepted socket").containsExactly(1);
     assertThat(calls.epoll()).as("epoll_ctl calls on the accepted socket").first()
         .isEqualTo("ADD EPOLLERR|EPOLLRDHUP");
+    return calls;
   }
 
   private NettoolProcess traced(Path trace, String... args) {
     return launched.nettool(new NettoolProcess.Spec(List.of(args))
-        .wrappedBy("strace", "-f", "-qq", "-e", "trace=getsockname,accept4,setsockopt,epoll_ctl", "-o", trace.toString()));
+        .wrappedBy("strace", "-f", "-qq", "-e", "trace=getsockname,accept4,setsockopt,epoll_ctl",
+            "-o", trace.toString()));
   }
 
   /** The calls on one accepted socket, in order, from its accept to its {@code EPOLL_CTL_DEL}. */
